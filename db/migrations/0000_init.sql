@@ -1,0 +1,68 @@
+CREATE TABLE `compiled_modules` (
+	`cache_key` text PRIMARY KEY NOT NULL,
+	`code` text NOT NULL,
+	`meta` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `module_builds` (
+	`product_slug` text NOT NULL,
+	`module_slug` text NOT NULL,
+	`last_good_cache_key` text,
+	`last_error` text,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`product_slug`, `module_slug`),
+	FOREIGN KEY (`last_good_cache_key`) REFERENCES `compiled_modules`(`cache_key`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `module_sources` (
+	`hash` text PRIMARY KEY NOT NULL,
+	`product_slug` text NOT NULL,
+	`module_slug` text NOT NULL,
+	`path` text NOT NULL,
+	`revision` integer NOT NULL,
+	`source` text NOT NULL,
+	`first_seen_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `module_sources_module_idx` ON `module_sources` (`product_slug`,`module_slug`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`secret_hash` blob NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_verified_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `sign_in_failures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sign_in_failures_key_at_idx` ON `sign_in_failures` (`key`,`at`);--> statement-breakpoint
+CREATE TABLE `teams` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`manager_id` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`manager_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `teams_name_unique` ON `teams` (`name`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`role` text NOT NULL,
+	`team_id` text,
+	`password_hash` text NOT NULL,
+	`disabled` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
+CREATE INDEX `users_team_idx` ON `users` (`team_id`);
