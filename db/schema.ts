@@ -8,8 +8,9 @@ import {
   text,
 } from "drizzle-orm/sqlite-core";
 
-export const roles = ["rep", "manager", "author", "csm", "admin"] as const;
-export type Role = (typeof roles)[number];
+import { roles } from "./roles";
+
+export { roles, type Role } from "./roles";
 
 export const teams = sqliteTable("teams", {
   id: text("id").primaryKey(),

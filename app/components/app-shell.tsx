@@ -1,0 +1,66 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "#db/roles";
+import { navigationFor } from "./navigation";
+
+export type ShellUser = { name: string; email: string; role: Role };
+
+const roleLabels: Record<Role, string> = {
+  rep: "Sales rep",
+  manager: "Manager",
+  author: "Enablement author",
+  csm: "Customer success",
+  admin: "Admin",
+};
+
+export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/" className="brand" aria-label="Firsthand home">
+            <span className="brand-mark" aria-hidden="true">
+              F
+            </span>
+            Firsthand
+          </Link>
+          {user ? (
+            <>
+              <nav aria-label="Main" className="main-nav">
+                <ul>
+                  {navigationFor(user.role).map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.to === "/"}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div className="account">
+                <span className="account-name">
+                  {user.name}
+                  <span className="account-role">{roleLabels[user.role]}</span>
+                </span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button-quiet">
+                    Sign out
+                  </button>
+                </Form>
+              </div>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="page">
+        {children}
+      </main>
+      <footer className="site-footer">
+        Firsthand · reps walk the customer&apos;s journey before they sell it
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { asc, eq } from "drizzle-orm";
+import { teams, users, type Team } from "#db/schema";
+import { getDb, immediateTransaction } from "~/utils/db.server";
+
+export function listTeams(): Team[] {
+  return getDb().select().from(teams).orderBy(asc(teams.name)).all();
+}
+
+export function getTeamByName({ name }: { name: string }): Team | null {
+  return getDb().select().from(teams).where(eq(teams.name, name.trim())).get() ?? null;
+}
+
+export function getTeamLedBy({ managerId }: { managerId: string }): Team | null {
+  return getDb().select().from(teams).where(eq(teams.managerId, managerId)).get() ?? null;
+}
+
+/** Creates a team; its manager, if any, joins it so team checks need only users.teamId. */
+export function createTeam({
+  name,
+  managerId = null,
+}: {
+  name: string;
+  managerId?: string | null;
+}) {
+  return immediateTransaction((db) => {
+    const team = { id: crypto.randomUUID(), name: name.trim(), managerId, createdAt: new Date() };
+    db.insert(teams).values(team).run();
+    if (managerId) db.update(users).set({ teamId: team.id }).where(eq(users.id, managerId)).run();
+    return team;
+  });
+}
+
+export function setTeamManager({ teamId, managerId }: { teamId: string; managerId: string }) {
+  immediateTransaction((db) => {
+    db.update(teams).set({ managerId }).where(eq(teams.id, teamId)).run();
+    db.update(users).set({ teamId }).where(eq(users.id, managerId)).run();
+  });
+}

@@ -1,0 +1,302 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { roles } from "#db/roles";
+import { createTeam, listTeams } from "~/models/team.server";
+import {
+  createUser,
+  DuplicateEmailError,
+  getUserById,
+  listUsersWithTeams,
+  setUserDisabled,
+  updateUserRoleAndTeam,
+} from "~/models/user.server";
+import { requireRole } from "~/utils/auth.server";
+import { generateOneTimePassword } from "~/utils/password.server";
+
+export const meta: MetaFunction = () => [{ title: "People & teams · Firsthand" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const admin = requireRole(request, ["admin"]);
+  const teams = listTeams();
+  return {
+    currentUserId: admin.id,
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    people: listUsersWithTeams().map(({ user, teamName }) => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      teamId: user.teamId,
+      teamName,
+      disabled: user.disabled,
+    })),
+  };
+}
+
+const optionalTeam = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create-user"),
+    email: z.string().trim().email("Enter a valid email address."),
+    name: z.string().trim().min(1, "Enter a name.").max(100),
+    role: z.enum(roles),
+    teamId: optionalTeam,
+  }),
+  z.object({
+    intent: z.literal("update-user"),
+    userId: z.string().min(1),
+    role: z.enum(roles),
+    teamId: optionalTeam,
+  }),
+  z.object({ intent: z.literal("disable-user"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("enable-user"), userId: z.string().min(1) }),
+  z.object({
+    intent: z.literal("create-team"),
+    name: z.string().trim().min(1, "Enter a team name.").max(80),
+    managerId: optionalTeam,
+  }),
+]);
+
+type ActionResult = { error?: string; notice?: string; oneTimePassword?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = requireRole(request, ["admin"]);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return data<ActionResult>({ error: parsed.error.issues[0].message }, { status: 400 });
+  }
+  const input = parsed.data;
+  const teamIds = new Set(listTeams().map((t) => t.id));
+  if ("teamId" in input && input.teamId && !teamIds.has(input.teamId)) {
+    return data<ActionResult>({ error: "That team does not exist." }, { status: 400 });
+  }
+  switch (input.intent) {
+    case "create-user": {
+      const oneTimePassword = generateOneTimePassword();
+      try {
+        const user = await createUser({ ...input, password: oneTimePassword });
+        return data<ActionResult>({ notice: `Added ${user.email}.`, oneTimePassword });
+      } catch (error) {
+        if (error instanceof DuplicateEmailError) {
+          return data<ActionResult>({ error: error.message }, { status: 409 });
+        }
+        throw error;
+      }
+    }
+    case "create-team": {
+      if (input.managerId && getUserById({ id: input.managerId })?.role !== "manager") {
+        return data<ActionResult>({ error: "A team must be led by a manager." }, { status: 400 });
+      }
+      const team = createTeam({ name: input.name, managerId: input.managerId });
+      return data<ActionResult>({ notice: `Created ${team.name}.` });
+    }
+    default: {
+      const target = getUserById({ id: input.userId });
+      if (!target)
+        return data<ActionResult>({ error: "That person no longer exists." }, { status: 404 });
+      if (target.id === admin.id && input.intent !== "enable-user") {
+        return data<ActionResult>(
+          { error: "You cannot change your own role or disable yourself." },
+          { status: 400 },
+        );
+      }
+      if (input.intent === "update-user") {
+        updateUserRoleAndTeam({ id: target.id, role: input.role, teamId: input.teamId });
+        return data<ActionResult>({ notice: `Updated ${target.email}.` });
+      }
+      const disabled = input.intent === "disable-user";
+      setUserDisabled({ id: target.id, disabled });
+      return data<ActionResult>({
+        notice: disabled
+          ? `Disabled ${target.email}; their open sessions have ended.`
+          : `Re-enabled ${target.email}.`,
+      });
+    }
+  }
+}
+
+export default function AdminUsers() {
+  const { people, teams, currentUserId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const managers = people.filter((p) => p.role === "manager");
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>People &amp; teams</h1>
+        <p className="muted">
+          Add people, set their role and team, and disable accounts that should no longer sign in.
+        </p>
+      </header>
+      {result?.error ? (
+        <p className="banner banner-error" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      {result?.notice ? (
+        <div className="banner banner-success" role="status">
+          <p>{result.notice}</p>
+          {result.oneTimePassword ? (
+            <p>
+              One-time password (shown once, share it privately):{" "}
+              <code className="secret">{result.oneTimePassword}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section className="panel" aria-labelledby="people-title">
+        <h2 id="people-title">People ({people.length})</h2>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role and team</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id} className={person.disabled ? "row-muted" : undefined}>
+                  <td>
+                    <strong>{person.name}</strong>
+                    <br />
+                    <span className="muted">{person.email}</span>
+                  </td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="update-user" />
+                      <input type="hidden" name="userId" value={person.id} />
+                      <label className="visually-hidden" htmlFor={`role-${person.id}`}>
+                        Role of {person.name}
+                      </label>
+                      <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
+                        {roles.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
+                      </select>
+                      <label className="visually-hidden" htmlFor={`team-${person.id}`}>
+                        Team of {person.name}
+                      </label>
+                      <select
+                        id={`team-${person.id}`}
+                        name="teamId"
+                        defaultValue={person.teamId ?? ""}
+                      >
+                        <option value="">No team</option>
+                        {teams.map((t) => (
+                          <option key={t.id} value={t.id}>
+                            {t.name}
+                          </option>
+                        ))}
+                      </select>
+                      <button
+                        type="submit"
+                        className="button button-small"
+                        disabled={person.id === currentUserId}
+                      >
+                        Save
+                      </button>
+                    </Form>
+                  </td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={person.id} />
+                      <span className={person.disabled ? "pill pill-danger" : "pill pill-success"}>
+                        {person.disabled ? "Disabled" : "Active"}
+                      </span>
+                      {person.id === currentUserId ? null : (
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={person.disabled ? "enable-user" : "disable-user"}
+                          className="button button-small button-quiet"
+                          aria-label={`${person.disabled ? "Re-enable" : "Disable"} ${person.email}`}
+                        >
+                          {person.disabled ? "Re-enable" : "Disable"}
+                        </button>
+                      )}
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="add-person-title">
+          <h2 id="add-person-title">Add a person</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="create-user" />
+            <div className="field">
+              <label htmlFor="new-name">Name</label>
+              <input id="new-name" name="name" required maxLength={100} />
+            </div>
+            <div className="field">
+              <label htmlFor="new-email">Email</label>
+              <input id="new-email" name="email" type="email" required />
+            </div>
+            <div className="field">
+              <label htmlFor="new-role">Role</label>
+              <select id="new-role" name="role" defaultValue="rep">
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="new-team">Team</label>
+              <select id="new-team" name="teamId" defaultValue="">
+                <option value="">No team</option>
+                {teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-primary">
+              Add person
+            </button>
+          </Form>
+        </section>
+        <section className="panel" aria-labelledby="add-team-title">
+          <h2 id="add-team-title">Add a team</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="create-team" />
+            <div className="field">
+              <label htmlFor="team-name">Team name</label>
+              <input id="team-name" name="name" required maxLength={80} />
+            </div>
+            <div className="field">
+              <label htmlFor="team-manager">Led by</label>
+              <select id="team-manager" name="managerId" defaultValue="">
+                <option value="">No manager yet</option>
+                {managers.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button-primary">
+              Add team
+            </button>
+          </Form>
+        </section>
+      </div>
+    </div>
+  );
+}

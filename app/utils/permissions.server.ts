@@ -1,0 +1,22 @@
+import type { User } from "#db/schema";
+
+/** Whether `viewer` may see `subject`'s progress: themselves, their team's manager, or an admin. */
+export function canViewPerson({ viewer, subject }: { viewer: User; subject: User }): boolean {
+  if (viewer.id === subject.id || viewer.role === "admin") return true;
+  if (viewer.role === "manager") return subject.teamId !== null && subject.teamId === viewer.teamId;
+  return false;
+}
+
+/**
+ * Throws 404 rather than 403 so a manager cannot probe which people exist outside their team.
+ */
+export function requirePersonVisible({
+  viewer,
+  subject,
+}: {
+  viewer: User;
+  subject: User | null;
+}): User {
+  if (subject && canViewPerson({ viewer, subject })) return subject;
+  throw new Response("Not found", { status: 404 });
+}

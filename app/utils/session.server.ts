@@ -1,0 +1,89 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { eq } from "drizzle-orm";
+import { sessions, users, type Session, type User } from "#db/schema";
+import { getDb } from "./db.server";
+
+// Following Lucia's session guide: a token is "<id>.<secret>"; only sha256(secret) is stored.
+const minute = 60_000;
+const day = 24 * 60 * minute;
+export const sessionPolicy = {
+  inactivityTimeout: 7 * day,
+  absoluteLifetime: 30 * day,
+  /** How often lastVerifiedAt is written, so validating does not write on every request. */
+  activityCheckInterval: 60 * minute,
+};
+
+export type SessionWithToken = Session & { token: string };
+export type ValidSession = { session: Session; user: User };
+
+function randomString(bytes: number): string {
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+function hashSecret(secret: string): Buffer {
+  return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+export function createSession({
+  userId,
+  now = new Date(),
+}: {
+  userId: string;
+  now?: Date;
+}): SessionWithToken {
+  const id = randomString(15); // 120 bits
+  const secret = randomString(20); // 160 bits
+  const session = {
+    id,
+    secretHash: hashSecret(secret),
+    userId,
+    createdAt: now,
+    lastVerifiedAt: now,
+  };
+  getDb().insert(sessions).values(session).run();
+  return { ...session, token: `${id}.${secret}` };
+}
+
+export function validateSessionToken({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): ValidSession | null {
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length > 0) return null;
+  const db = getDb();
+  const row = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
+
+  const t = now.getTime();
+  const expired =
+    t - row.session.lastVerifiedAt.getTime() >= sessionPolicy.inactivityTimeout ||
+    t - row.session.createdAt.getTime() >= sessionPolicy.absoluteLifetime;
+  if (expired || row.user.disabled) {
+    invalidateSession({ sessionId: id });
+    return null;
+  }
+  if (t - row.session.lastVerifiedAt.getTime() >= sessionPolicy.activityCheckInterval) {
+    row.session.lastVerifiedAt = now;
+    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+  }
+  return row;
+}
+
+export function invalidateSession({ sessionId }: { sessionId: string }) {
+  getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateUserSessions({ userId }: { userId: string }) {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}

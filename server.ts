@@ -1,0 +1,57 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { prepareDatabase } from "./db/prepare";
+import { isCrossSiteRequest } from "./app/utils/csrf.server";
+import { getEnv } from "./app/utils/env.server";
+
+const env = getEnv();
+await prepareDatabase();
+
+const viteDevServer =
+  env.NODE_ENV === "production"
+    ? undefined
+    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", false);
+
+// The one CSRF guard for the whole app: no state change may come from another site.
+app.use((req, res, next) => {
+  const crossSite = isCrossSiteRequest({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: req.get("host"),
+  });
+  if (!crossSite) return next();
+  res.status(403).type("text/plain").send("Cross-site request refused.");
+});
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use(
+    "/assets",
+    express.static("build/client/assets", { immutable: true, maxAge: "1y", fallthrough: true }),
+  );
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? null }),
+  }),
+);
+
+app.listen(env.PORT, () => console.log(`Firsthand is running at ${env.APP_URL}`));

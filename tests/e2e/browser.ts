@@ -1,0 +1,29 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { chromiumPath } from "./chromium-path";
+
+// Playwright gives every launch a fresh, empty profile directory of its own.
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export const demoPassword = "firsthand-demo";
+export const demoEmail = (local: string) => `${local}@demo.firsthand.test`;
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = demoPassword) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -1,0 +1,79 @@
+import { expect, inject, test } from "vitest";
+import { demoEmail, demoPassword } from "./browser";
+
+const baseUrl = inject("baseUrl");
+
+function post(path: string, body: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    body: new URLSearchParams(body),
+    headers,
+    redirect: "manual",
+  });
+}
+
+async function sessionCookie(email: string) {
+  const response = await post("/login", { email, password: demoPassword });
+  expect(response.status).toBe(302);
+  return response.headers.get("set-cookie")!.split(";")[0];
+}
+
+test("a POST with a foreign Origin is refused with 403 on every action, signed in or not", async () => {
+  const cookie = await sessionCookie(demoEmail("admin"));
+  for (const path of ["/login", "/logout", "/admin/users", "/products", "/anything/else"]) {
+    const response = await post(
+      path,
+      { intent: "create-team", name: "Evil" },
+      {
+        Origin: "https://evil.example",
+        Cookie: cookie,
+      },
+    );
+    expect(response.status, path).toBe(403);
+  }
+  const noOrigin = await post(
+    "/admin/users",
+    { intent: "create-team", name: "x" },
+    {
+      "Sec-Fetch-Site": "cross-site",
+      Cookie: cookie,
+    },
+  );
+  expect(noOrigin.status).toBe(403);
+});
+
+test("eleven wrong passwords for one email return 429 with a retry time", async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    statuses.push(
+      (await post("/login", { email: demoEmail("rep7"), password: `wrong-${i}` })).status,
+    );
+  }
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+  expect(statuses[10]).toBe(429);
+  const blocked = await post("/login", { email: demoEmail("rep7"), password: demoPassword });
+  expect(blocked.status).toBe(429);
+  expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect(await blocked.text()).toMatch(/Try again after \d\d:\d\d UTC/);
+});
+
+test("the session cookie holds no user id or email", async () => {
+  const cookie = await sessionCookie(demoEmail("rep5"));
+  expect(cookie).not.toMatch(/rep5|demo\.firsthand|@/);
+  expect(cookie).toMatch(/^firsthand_session=[a-z2-7]+\.[a-z2-7]+$/);
+});
+
+test("bad sign-in input gets a 400 with a message, never a 500", async () => {
+  const response = await post("/login", { email: "not-an-email", password: "" });
+  expect(response.status).toBe(400);
+  expect(await response.text()).toMatch(/valid email/);
+});
+
+test("an unknown page is a 404 page without a stack trace", async () => {
+  const cookie = await sessionCookie(demoEmail("rep5"));
+  const response = await fetch(`${baseUrl}/no/such/page`, { headers: { Cookie: cookie } });
+  expect(response.status).toBe(404);
+  const html = await response.text();
+  expect(html).toMatch(/Page not found/);
+  expect(html).not.toMatch(/at [\w.]+ \(/);
+});

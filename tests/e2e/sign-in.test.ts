@@ -1,0 +1,90 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { demoEmail, launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const expectedNav = {
+  rep1: ["Home", "Products", "My certificates"],
+  manager1: ["Home", "Products", "My team"],
+  author: ["Home", "Products", "Content status"],
+  csm: ["Home", "Products", "Verify a certificate"],
+  admin: ["Home", "Products", "People & teams", "Content status"],
+};
+
+for (const [local, links] of Object.entries(expectedNav)) {
+  test(`${local} signs in and sees their role's navigation`, async () => {
+    const page = await browser.newPage();
+    await signIn(page, baseUrl, demoEmail(local));
+    await page.waitForURL(`${baseUrl}/`);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link").allInnerTexts()).resolves.toEqual(links);
+    await page.close();
+  });
+}
+
+test("a wrong password shows an error and stays on sign-in", async () => {
+  const page = await browser.newPage();
+  await signIn(page, baseUrl, demoEmail("rep3"), "not-the-password");
+  await page
+    .getByRole("alert")
+    .filter({ hasText: /do not match an account/ })
+    .waitFor();
+  expect(new URL(page.url()).pathname).toBe("/login");
+  await page.close();
+});
+
+test("signing out returns to sign-in and the old session no longer works", async () => {
+  const page = await browser.newPage();
+  await signIn(page, baseUrl, demoEmail("rep4"));
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login$/);
+  await page.goto(`${baseUrl}/`);
+  expect(new URL(page.url()).pathname).toBe("/login");
+  await page.close();
+});
+
+test("a disabled user's open session ends and they cannot sign in again", async () => {
+  const repContext = await browser.newContext();
+  const repPage = await repContext.newPage();
+  await signIn(repPage, baseUrl, demoEmail("rep6"));
+  await repPage.waitForURL(`${baseUrl}/`);
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, baseUrl, demoEmail("admin"));
+  await adminPage.waitForURL(`${baseUrl}/`);
+  await adminPage.goto(`${baseUrl}/admin/users`);
+  await adminPage.getByRole("button", { name: `Disable ${demoEmail("rep6")}` }).click();
+  await adminPage
+    .getByRole("status")
+    .filter({ hasText: /Disabled rep6@/ })
+    .waitFor();
+
+  await repPage.reload();
+  expect(new URL(repPage.url()).pathname).toBe("/login");
+  await signIn(repPage, baseUrl, demoEmail("rep6"));
+  await repPage
+    .getByRole("alert")
+    .filter({ hasText: /disabled/ })
+    .waitFor();
+
+  await adminPage.getByRole("button", { name: `Re-enable ${demoEmail("rep6")}` }).click();
+  await adminPage
+    .getByRole("status")
+    .filter({ hasText: /Re-enabled rep6@/ })
+    .waitFor();
+  await signIn(repPage, baseUrl, demoEmail("rep6"));
+  await repPage.waitForURL(`${baseUrl}/`);
+  await repContext.close();
+  await adminContext.close();
+});
