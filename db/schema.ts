@@ -4,9 +4,12 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 
 import { roles } from "./roles";
 
@@ -104,3 +107,84 @@ export const moduleBuilds = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.productSlug, t.moduleSlug] })],
 );
+
+/** A rep's current run through a product's track; attempts and completions count from its start. */
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    roundStartedAt: integer("round_started_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productSlug] })],
+);
+
+export const quizAttempts = sqliteTable(
+  "quiz_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    moduleSlug: text("module_slug").notNull(),
+    moduleRevision: integer("module_revision").notNull(),
+    quizId: text("quiz_id").notNull(),
+    /** JSON array of the choice values the rep selected. */
+    selected: text("selected").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("quiz_attempts_user_quiz_idx").on(t.userId, t.productSlug, t.quizId, t.attemptedAt),
+  ],
+);
+
+export const moduleProgress = sqliteTable(
+  "module_progress",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    moduleSlug: text("module_slug").notNull(),
+    firstOpenedAt: integer("first_opened_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    completedRevision: integer("completed_revision"),
+    completedSourceHash: text("completed_source_hash"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productSlug, t.moduleSlug] })],
+);
+
+export const certificationStates = ["active", "superseded"] as const;
+
+export const certifications = sqliteTable(
+  "certifications",
+  {
+    /** Unguessable (256 bits) so /verify/<id> can be public. */
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    state: text("state", { enum: certificationStates }).notNull(),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** Share of quizzes right at the first attempt, 0–1. */
+    score: real("score").notNull(),
+    /** JSON: [{ slug, title, revision, sourceHash }] for every module the certification covers. */
+    modules: text("modules").notNull(),
+    refreshedAt: integer("refreshed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("certifications_one_active_idx")
+      .on(t.userId, t.productSlug)
+      .where(sql`state = 'active'`),
+  ],
+);
+
+export type Certification = typeof certifications.$inferSelect;
+export type ModuleProgress = typeof moduleProgress.$inferSelect;
+export type QuizAttempt = typeof quizAttempts.$inferSelect;

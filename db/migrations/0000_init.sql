@@ -1,8 +1,30 @@
+CREATE TABLE `certifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`product_slug` text NOT NULL,
+	`state` text NOT NULL,
+	`issued_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`score` real NOT NULL,
+	`modules` text NOT NULL,
+	`refreshed_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `certifications_one_active_idx` ON `certifications` (`user_id`,`product_slug`) WHERE state = 'active';--> statement-breakpoint
 CREATE TABLE `compiled_modules` (
 	`cache_key` text PRIMARY KEY NOT NULL,
 	`code` text NOT NULL,
 	`meta` text NOT NULL,
 	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `enrolments` (
+	`user_id` text NOT NULL,
+	`product_slug` text NOT NULL,
+	`round_started_at` integer NOT NULL,
+	PRIMARY KEY(`user_id`, `product_slug`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE TABLE `module_builds` (
@@ -13,6 +35,18 @@ CREATE TABLE `module_builds` (
 	`updated_at` integer NOT NULL,
 	PRIMARY KEY(`product_slug`, `module_slug`),
 	FOREIGN KEY (`last_good_cache_key`) REFERENCES `compiled_modules`(`cache_key`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `module_progress` (
+	`user_id` text NOT NULL,
+	`product_slug` text NOT NULL,
+	`module_slug` text NOT NULL,
+	`first_opened_at` integer NOT NULL,
+	`completed_at` integer,
+	`completed_revision` integer,
+	`completed_source_hash` text,
+	PRIMARY KEY(`user_id`, `product_slug`, `module_slug`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE TABLE `module_sources` (
@@ -26,6 +60,20 @@ CREATE TABLE `module_sources` (
 );
 --> statement-breakpoint
 CREATE INDEX `module_sources_module_idx` ON `module_sources` (`product_slug`,`module_slug`);--> statement-breakpoint
+CREATE TABLE `quiz_attempts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` text NOT NULL,
+	`product_slug` text NOT NULL,
+	`module_slug` text NOT NULL,
+	`module_revision` integer NOT NULL,
+	`quiz_id` text NOT NULL,
+	`selected` text NOT NULL,
+	`correct` integer NOT NULL,
+	`attempted_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `quiz_attempts_user_quiz_idx` ON `quiz_attempts` (`user_id`,`product_slug`,`quiz_id`,`attempted_at`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`secret_hash` blob NOT NULL,

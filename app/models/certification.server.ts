@@ -1,0 +1,248 @@
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { and, desc, eq, min } from "drizzle-orm";
+import { certifications, moduleProgress, moduleSources, type Certification } from "#db/schema";
+import type { ModuleSummary, Product } from "~/content/types";
+import { getDb, immediateTransaction } from "~/utils/db.server";
+import {
+  countingFrom,
+  deriveCertificationStatus,
+  type CertifiedModule,
+  type StatusReport,
+} from "./certification-status";
+import { getRoundStartedAt } from "./enrolment.server";
+import { listProgress } from "./progress.server";
+import { firstAttemptScore, listAttempts, passedQuizIds } from "./quiz-attempt.server";
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export type CertificationWithModules = Omit<Certification, "modules"> & {
+  modules: CertifiedModule[];
+};
+
+function withModules(row: Certification): CertificationWithModules {
+  return { ...row, modules: JSON.parse(row.modules) as CertifiedModule[] };
+}
+
+export function getActiveCertification({
+  userId,
+  productSlug,
+}: {
+  userId: string;
+  productSlug: string;
+}): CertificationWithModules | null {
+  const row = getDb()
+    .select()
+    .from(certifications)
+    .where(
+      and(
+        eq(certifications.userId, userId),
+        eq(certifications.productSlug, productSlug),
+        eq(certifications.state, "active"),
+      ),
+    )
+    .get();
+  return row ? withModules(row) : null;
+}
+
+export function getCertificationById({ id }: { id: string }): CertificationWithModules | null {
+  const row = getDb().select().from(certifications).where(eq(certifications.id, id)).get();
+  return row ? withModules(row) : null;
+}
+
+export function listCertificationsForUser({
+  userId,
+}: {
+  userId: string;
+}): CertificationWithModules[] {
+  return getDb()
+    .select()
+    .from(certifications)
+    .where(eq(certifications.userId, userId))
+    .orderBy(desc(certifications.issuedAt))
+    .all()
+    .map(withModules);
+}
+
+/** When each module's current revision was first seen, from the kept sources. */
+function revisionsSeenAt({ product }: { product: Product }) {
+  const rows = getDb()
+    .select({
+      moduleSlug: moduleSources.moduleSlug,
+      revision: moduleSources.revision,
+      seenAt: min(moduleSources.firstSeenAt),
+    })
+    .from(moduleSources)
+    .where(eq(moduleSources.productSlug, product.slug))
+    .groupBy(moduleSources.moduleSlug, moduleSources.revision)
+    .all();
+  const seen = new Map(rows.map((r) => [`${r.moduleSlug}@${r.revision}`, r.seenAt]));
+  return product.modules.map((m) => ({
+    slug: m.slug,
+    title: m.title,
+    revision: m.revision,
+    revisionSeenAt: seen.get(`${m.slug}@${m.revision}`) ?? null,
+  }));
+}
+
+export type Standing = {
+  report: StatusReport;
+  certification: CertificationWithModules | null;
+  /** First-attempt score of the current round, 0–1. */
+  score: number;
+  /** Every module is done but the first-attempt score missed the pass mark. */
+  belowPassMark: boolean;
+  countingFrom: Date;
+};
+
+/** A rep's standing on one product. Reads only; safe inside a transaction. */
+export function getStanding({
+  userId,
+  product,
+  now = new Date(),
+}: {
+  userId: string;
+  product: Product;
+  now?: Date;
+}): Standing {
+  const certification = getActiveCertification({ userId, productSlug: product.slug });
+  const roundStartedAt = getRoundStartedAt({ userId, productSlug: product.slug });
+  const report = deriveCertificationStatus({
+    certification,
+    policy: product.policy,
+    modules: revisionsSeenAt({ product }),
+    progress: listProgress({ userId, productSlug: product.slug }),
+    roundStartedAt,
+    now,
+  });
+  const from = countingFrom({ certification, roundStartedAt, now });
+  const attempts = listAttempts({ userId, productSlug: product.slug, since: from });
+  const score = firstAttemptScore({ attempts, quizIds: product.modules.flatMap((m) => m.quizIds) });
+  const trackDone = report.missingModules.length === 0 && product.modules.length > 0;
+  const uncertified = report.status === "in_progress" || report.status === "expired";
+  return {
+    report,
+    certification,
+    score,
+    belowPassMark: trackDone && uncertified && score < product.policy.passMark,
+    countingFrom: from,
+  };
+}
+
+export type CompletionResult =
+  | { ok: true; issued: CertificationWithModules | null; refreshed: boolean }
+  | { ok: false; message: string };
+
+/**
+ * Marks a module complete once every knowledge check in it is passed, then issues or refreshes the
+ * product certification if that completes the policy. One write transaction, so concurrent
+ * submissions serialise and at most one certification is ever active.
+ */
+export function completeModule({
+  userId,
+  product,
+  module,
+  now = new Date(),
+}: {
+  userId: string;
+  product: Product;
+  module: ModuleSummary;
+  now?: Date;
+}): CompletionResult {
+  return immediateTransaction((db) => {
+    const before = getStanding({ userId, product, now });
+    const attempts = listAttempts({
+      userId,
+      productSlug: product.slug,
+      since: before.countingFrom,
+    });
+    const passed = passedQuizIds({ attempts, module });
+    const open = module.quizIds.filter((id) => !passed.has(id));
+    if (open.length > 0) {
+      return {
+        ok: false,
+        message: `Answer every knowledge check in this module correctly first (${open.length} left).`,
+      };
+    }
+    const completion = {
+      completedAt: now,
+      completedRevision: module.revision,
+      completedSourceHash: module.shownSourceHash ?? module.sourceHash,
+    };
+    db.insert(moduleProgress)
+      .values({
+        userId,
+        productSlug: product.slug,
+        moduleSlug: module.slug,
+        firstOpenedAt: now,
+        ...completion,
+      })
+      .onConflictDoUpdate({
+        target: [moduleProgress.userId, moduleProgress.productSlug, moduleProgress.moduleSlug],
+        set: completion,
+      })
+      .run();
+    return settleCertification({ userId, product, now });
+  });
+}
+
+function settleCertification({
+  userId,
+  product,
+  now,
+}: {
+  userId: string;
+  product: Product;
+  now: Date;
+}): CompletionResult {
+  const db = getDb();
+  const standing = getStanding({ userId, product, now });
+  const { certification, report } = standing;
+  const progress = new Map(
+    listProgress({ userId, productSlug: product.slug }).map((p) => [p.moduleSlug, p]),
+  );
+  const snapshot = (): CertifiedModule[] =>
+    product.modules.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      revision: progress.get(m.slug)?.completedRevision ?? m.revision,
+      sourceHash: progress.get(m.slug)?.completedSourceHash ?? m.sourceHash,
+    }));
+
+  if (certification && report.status !== "expired") {
+    const behind =
+      certification.modules.length !== product.modules.length ||
+      certification.modules.some(
+        (m) => product.modules.find((c) => c.slug === m.slug)?.revision !== m.revision,
+      );
+    if (report.modulesToRefresh.length === 0 && behind) {
+      db.update(certifications)
+        .set({ modules: JSON.stringify(snapshot()), refreshedAt: now })
+        .where(eq(certifications.id, certification.id))
+        .run();
+      return { ok: true, issued: null, refreshed: true };
+    }
+    return { ok: true, issued: null, refreshed: false };
+  }
+  if (report.missingModules.length > 0 || standing.score < product.policy.passMark) {
+    return { ok: true, issued: null, refreshed: false };
+  }
+  if (certification) {
+    db.update(certifications)
+      .set({ state: "superseded" })
+      .where(eq(certifications.id, certification.id))
+      .run();
+  }
+  const issued: Certification = {
+    id: encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20))),
+    userId,
+    productSlug: product.slug,
+    state: "active",
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + product.policy.validDays * dayMs),
+    score: standing.score,
+    modules: JSON.stringify(snapshot()),
+    refreshedAt: null,
+  };
+  db.insert(certifications).values(issued).run();
+  return { ok: true, issued: withModules(issued), refreshed: false };
+}

@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import { moduleProgress, type ModuleProgress } from "#db/schema";
+import { getDb } from "~/utils/db.server";
+
+/** Records the first time a rep opens a module (later opens change nothing). */
+export function markModuleOpened({
+  userId,
+  productSlug,
+  moduleSlug,
+  now = new Date(),
+}: {
+  userId: string;
+  productSlug: string;
+  moduleSlug: string;
+  now?: Date;
+}) {
+  getDb()
+    .insert(moduleProgress)
+    .values({ userId, productSlug, moduleSlug, firstOpenedAt: now })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function listProgress({
+  userId,
+  productSlug,
+}: {
+  userId: string;
+  productSlug: string;
+}): ModuleProgress[] {
+  return getDb()
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.productSlug, productSlug)))
+    .all();
+}

@@ -1,0 +1,160 @@
+import { and, asc, eq, gt, gte } from "drizzle-orm";
+import { quizAttempts, type QuizAttempt } from "#db/schema";
+import type { CertificationPolicy, ModuleSummary, QuizKey } from "~/content/types";
+import { getDb, immediateTransaction } from "~/utils/db.server";
+
+const attemptWindowMs = 24 * 60 * 60 * 1000;
+
+export type QuizOutcome =
+  | {
+      kind: "graded";
+      correct: boolean;
+      selected: string[];
+      correctChoices: string[];
+      explanationHtml: string;
+      attemptsLeftToday: number;
+      nextAttemptAt: Date | null;
+    }
+  | { kind: "limited"; nextAttemptAt: Date; message: string }
+  | { kind: "invalid"; message: string };
+
+export function isCorrectSelection({ key, selected }: { key: QuizKey; selected: string[] }) {
+  const chosen = new Set(selected);
+  return chosen.size === key.correct.length && key.correct.every((value) => chosen.has(value));
+}
+
+/**
+ * Grades an answer and records it, unless the rep used up this quiz's attempts in the last
+ * 24 hours. The count and the insert share one write transaction so replayed or parallel
+ * submissions cannot slip past the limit.
+ */
+export function answerQuiz({
+  userId,
+  productSlug,
+  module,
+  key,
+  policy,
+  selected,
+  now = new Date(),
+}: {
+  userId: string;
+  productSlug: string;
+  module: ModuleSummary;
+  key: QuizKey;
+  policy: CertificationPolicy;
+  selected: string[];
+  now?: Date;
+}): QuizOutcome {
+  const valid = new Set(key.choices.map((c) => c.value));
+  const unique = [...new Set(selected)];
+  if (unique.length === 0) return { kind: "invalid", message: "Choose an answer first." };
+  if (unique.some((value) => !valid.has(value))) {
+    return { kind: "invalid", message: "That answer is not one of the choices." };
+  }
+  if (!key.multiple && unique.length > 1) {
+    return { kind: "invalid", message: "Choose one answer." };
+  }
+  return immediateTransaction((db) => {
+    const recent = db
+      .select({ attemptedAt: quizAttempts.attemptedAt })
+      .from(quizAttempts)
+      .where(
+        and(
+          eq(quizAttempts.userId, userId),
+          eq(quizAttempts.productSlug, productSlug),
+          eq(quizAttempts.quizId, key.id),
+          gt(quizAttempts.attemptedAt, new Date(now.getTime() - attemptWindowMs)),
+        ),
+      )
+      .orderBy(asc(quizAttempts.attemptedAt))
+      .all();
+    const nextSlot = (index: number) =>
+      new Date(recent[index].attemptedAt.getTime() + attemptWindowMs);
+    if (recent.length >= policy.maxAttemptsPerDay) {
+      const nextAttemptAt = nextSlot(recent.length - policy.maxAttemptsPerDay);
+      return {
+        kind: "limited",
+        nextAttemptAt,
+        message: `You have used all ${policy.maxAttemptsPerDay} attempts at this question for today.`,
+      };
+    }
+    const correct = isCorrectSelection({ key, selected: unique });
+    db.insert(quizAttempts)
+      .values({
+        userId,
+        productSlug,
+        moduleSlug: module.slug,
+        moduleRevision: module.revision,
+        quizId: key.id,
+        selected: JSON.stringify(unique),
+        correct,
+        attemptedAt: now,
+      })
+      .run();
+    const used = recent.length + 1;
+    const attemptsLeftToday = policy.maxAttemptsPerDay - used;
+    return {
+      kind: "graded",
+      correct,
+      selected: unique,
+      correctChoices: correct ? key.correct : [],
+      explanationHtml: key.explanationHtml,
+      attemptsLeftToday,
+      nextAttemptAt: attemptsLeftToday > 0 ? null : nextSlot(used - policy.maxAttemptsPerDay),
+    };
+  });
+}
+
+export function listAttempts({
+  userId,
+  productSlug,
+  since,
+}: {
+  userId: string;
+  productSlug: string;
+  since: Date;
+}): QuizAttempt[] {
+  return getDb()
+    .select()
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, userId),
+        eq(quizAttempts.productSlug, productSlug),
+        gte(quizAttempts.attemptedAt, since),
+      ),
+    )
+    .orderBy(asc(quizAttempts.attemptedAt), asc(quizAttempts.id))
+    .all();
+}
+
+/** Share of the product's quizzes answered correctly at the first attempt. */
+export function firstAttemptScore({
+  attempts,
+  quizIds,
+}: {
+  attempts: QuizAttempt[];
+  quizIds: string[];
+}) {
+  if (quizIds.length === 0) return 1;
+  const first = new Map<string, boolean>();
+  for (const attempt of attempts)
+    if (!first.has(attempt.quizId)) first.set(attempt.quizId, attempt.correct);
+  return quizIds.filter((id) => first.get(id) === true).length / quizIds.length;
+}
+
+export function passedQuizIds({
+  attempts,
+  module,
+}: {
+  attempts: QuizAttempt[];
+  module: ModuleSummary;
+}) {
+  return new Set(
+    attempts
+      .filter(
+        (a) => a.moduleSlug === module.slug && a.moduleRevision === module.revision && a.correct,
+      )
+      .map((a) => a.quizId),
+  );
+}
