@@ -1,0 +1,56 @@
+import type { Product } from "~/content/types";
+import { getStanding } from "./certification.server";
+import { describeEligibility, type PitchEligibility } from "./eligibility.server";
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export type ProductOverview = {
+  slug: string;
+  name: string;
+  summary: string;
+  moduleCount: number;
+  totalMinutes: number;
+  weeks: number;
+  progress: number;
+  nextModule: { slug: string; title: string; reason: "start" | "continue" | "refresh" } | null;
+  eligibility: PitchEligibility;
+  expiringSoon: boolean;
+};
+
+export function getProductOverviews({
+  userId,
+  products,
+  now = new Date(),
+}: {
+  userId: string;
+  products: Product[];
+  now?: Date;
+}): ProductOverview[] {
+  return products.map((product) => {
+    const standing = getStanding({ userId, product, now });
+    const { report } = standing;
+    const refresh = report.modulesToRefresh[0];
+    const missing = report.missingModules[0];
+    const nextModule = refresh
+      ? { slug: refresh.slug, title: refresh.title, reason: "refresh" as const }
+      : missing && report.status !== "certified"
+        ? { ...missing, reason: report.completedModules.length ? ("continue" as const) : ("start" as const) }
+        : null;
+    const weeks = new Set(product.modules.map((m) => m.week).filter((w) => w !== null));
+    return {
+      slug: product.slug,
+      name: product.name,
+      summary: product.summary,
+      moduleCount: product.modules.length,
+      totalMinutes: product.modules.reduce((sum, m) => sum + (m.duration ?? 0), 0),
+      weeks: weeks.size,
+      progress: report.progress,
+      nextModule,
+      eligibility: describeEligibility({ product, standing }),
+      expiringSoon:
+        report.expiresAt !== null &&
+        report.status !== "expired" &&
+        report.expiresAt.getTime() - now.getTime() <= 30 * dayMs,
+    };
+  });
+}

@@ -1,0 +1,99 @@
+import { structuredPatch } from "diff";
+import { eq } from "drizzle-orm";
+import { moduleSources } from "#db/schema";
+import type { ModuleSummary } from "~/content/types";
+import { getDb } from "~/utils/db.server";
+import type { CertifiedModule } from "./certification-status";
+import { redactQuizAnswers } from "./redact-quiz-answers";
+
+export type DiffLine = {
+  kind: "added" | "removed" | "same";
+  text: string;
+  oldLine?: number;
+  newLine?: number;
+};
+export type DiffHunk = { header: string; lines: DiffLine[] };
+
+export type ModuleChanges =
+  | {
+      kind: "diff";
+      fromRevision: number;
+      toRevision: number;
+      hunks: DiffHunk[];
+      added: number;
+      removed: number;
+    }
+  | { kind: "unavailable"; reason: string };
+
+export function getSourceByHash({ hash }: { hash: string }) {
+  return getDb().select().from(moduleSources).where(eq(moduleSources.hash, hash)).get() ?? null;
+}
+
+export function diffSources({ before, after }: { before: string; after: string }) {
+  const patch = structuredPatch(
+    "before",
+    "after",
+    redactQuizAnswers(before),
+    redactQuizAnswers(after),
+    "",
+    "",
+    {
+      context: 3,
+    },
+  );
+  let added = 0;
+  let removed = 0;
+  const hunks = patch.hunks.map((hunk) => {
+    let oldLine = hunk.oldStart;
+    let newLine = hunk.newStart;
+    const lines: DiffLine[] = [];
+    for (const raw of hunk.lines) {
+      const text = raw.slice(1);
+      if (raw.startsWith("\\")) continue;
+      if (raw.startsWith("+")) {
+        added++;
+        lines.push({ kind: "added", text, newLine: newLine++ });
+      } else if (raw.startsWith("-")) {
+        removed++;
+        lines.push({ kind: "removed", text, oldLine: oldLine++ });
+      } else {
+        lines.push({ kind: "same", text, oldLine: oldLine++, newLine: newLine++ });
+      }
+    }
+    return {
+      header: `Lines ${hunk.newStart}–${hunk.newStart + Math.max(hunk.newLines - 1, 0)}`,
+      lines,
+    };
+  });
+  return { hunks, added, removed };
+}
+
+/** What changed in a module between the source a rep was certified on and today's. */
+export function getModuleChanges({
+  certified,
+  module,
+}: {
+  certified: CertifiedModule | undefined;
+  module: ModuleSummary;
+}): ModuleChanges {
+  if (!certified) {
+    return {
+      kind: "unavailable",
+      reason: "This module is new since you were certified: take it in full.",
+    };
+  }
+  const before = getSourceByHash({ hash: certified.sourceHash });
+  const after = getSourceByHash({ hash: module.sourceHash });
+  if (!before || !after) {
+    return {
+      kind: "unavailable",
+      reason: "The earlier version of this module was not kept, so there is nothing to compare.",
+    };
+  }
+  return {
+    kind: "diff",
+    fromRevision: certified.revision,
+    toRevision: module.revision,
+    ...diffSources({ before: before.source, after: after.source }),
+  };
+}

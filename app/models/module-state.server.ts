@@ -1,0 +1,83 @@
+import type { ModuleSummary, Product, QuizKey } from "~/content/types";
+import { getStanding } from "./certification.server";
+import { listProgress } from "./progress.server";
+import { listAttempts } from "./quiz-attempt.server";
+
+const attemptWindowMs = 24 * 60 * 60 * 1000;
+
+export type LearnerQuizState = {
+  status: "unanswered" | "correct" | "incorrect";
+  selected?: string[];
+  correct?: string[];
+  explanationHtml?: string;
+  attemptsLeftToday?: number;
+  nextAttemptAt?: string;
+  message?: string;
+};
+
+export type ModuleLearningState = {
+  quizzes: Record<string, LearnerQuizState>;
+  quizzesPassed: number;
+  completed: boolean;
+  completedAt: string | null;
+  /** The module changed since the rep's certification and must be re-taken. */
+  refreshDue: boolean;
+};
+
+/**
+ * A rep's state in one module. Explanations and correct choices appear only for quizzes the rep
+ * has already answered.
+ */
+export function getModuleLearningState({
+  userId,
+  product,
+  module,
+  quizKeys,
+  now = new Date(),
+}: {
+  userId: string;
+  product: Product;
+  module: ModuleSummary;
+  quizKeys: QuizKey[];
+  now?: Date;
+}): ModuleLearningState {
+  const standing = getStanding({ userId, product, now });
+  const attempts = listAttempts({ userId, productSlug: product.slug, since: standing.countingFrom });
+  const recentSince = now.getTime() - attemptWindowMs;
+  const recentAll = listAttempts({ userId, productSlug: product.slug, since: new Date(recentSince + 1) });
+  const quizzes: Record<string, LearnerQuizState> = {};
+  let quizzesPassed = 0;
+  for (const key of quizKeys) {
+    const mine = attempts.filter((a) => a.quizId === key.id && a.moduleRevision === module.revision);
+    const recent = recentAll.filter((a) => a.quizId === key.id);
+    const attemptsLeftToday = Math.max(product.policy.maxAttemptsPerDay - recent.length, 0);
+    const nextAttemptAt =
+      attemptsLeftToday === 0 && recent.length
+        ? new Date(recent[recent.length - product.policy.maxAttemptsPerDay].attemptedAt.getTime() + attemptWindowMs).toISOString()
+        : undefined;
+    const passed = mine.find((a) => a.correct);
+    const latest = passed ?? mine.at(-1);
+    if (!latest) {
+      quizzes[key.id] = { status: "unanswered", attemptsLeftToday, nextAttemptAt };
+      continue;
+    }
+    if (passed) quizzesPassed++;
+    quizzes[key.id] = {
+      status: passed ? "correct" : "incorrect",
+      selected: JSON.parse(latest.selected) as string[],
+      correct: passed ? key.correct : undefined,
+      explanationHtml: key.explanationHtml,
+      attemptsLeftToday,
+      nextAttemptAt,
+    };
+  }
+  const progress = listProgress({ userId, productSlug: product.slug }).find((p) => p.moduleSlug === module.slug);
+  const completed = standing.report.completedModules.includes(module.slug);
+  return {
+    quizzes,
+    quizzesPassed,
+    completed,
+    completedAt: completed && progress?.completedAt ? progress.completedAt.toISOString() : null,
+    refreshDue: standing.report.modulesToRefresh.some((m) => m.slug === module.slug),
+  };
+}

@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/components/status-pill";
+import { getCertificationById } from "~/models/certification.server";
+import { getPublicCertificate } from "~/models/verification.server";
+import { requireUser } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
+
+export const meta: MetaFunction = () => [{ title: "Certificate · Firsthand" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const certification = getCertificationById({ id: params.id ?? "" });
+  // Someone else's certificate is "not found" here; the public verify page is the way to share it.
+  if (!certification || certification.userId !== user.id) {
+    throw new Response("Not found", { status: 404 });
+  }
+  const summary = await getPublicCertificate({ id: certification.id });
+  if (!summary) throw new Response("Not found", { status: 404 });
+  return {
+    summary,
+    score: certification.score,
+    refreshedAt: certification.refreshedAt?.toISOString() ?? null,
+    modules: certification.modules,
+    productSlug: certification.productSlug,
+    verifyUrl: `${getEnv().APP_URL}/verify/${certification.id}`,
+  };
+}
+
+export default function Certificate() {
+  const { summary, score, refreshedAt, modules, productSlug, verifyUrl } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack-lg">
+      <section className="certificate" aria-labelledby="certificate-title">
+        <p className="certificate-kicker">Firsthand certification</p>
+        <h1 id="certificate-title">{summary.productName}</h1>
+        <p className="certificate-holder">
+          Awarded to <strong>{summary.holderName}</strong>
+        </p>
+        <p className={`certificate-verdict ${summary.valid ? "is-valid" : "is-invalid"}`}>
+          {summary.statusLabel}
+        </p>
+        <dl className="certificate-facts">
+          <div>
+            <dt>Issued</dt>
+            <dd>{formatDate(summary.issuedAt)}</dd>
+          </div>
+          <div>
+            <dt>Expires</dt>
+            <dd>{formatDate(summary.expiresAt)}</dd>
+          </div>
+          <div>
+            <dt>First-attempt score</dt>
+            <dd>{Math.round(score * 100)}%</dd>
+          </div>
+          {refreshedAt ? (
+            <div>
+              <dt>Last refreshed</dt>
+              <dd>{formatDate(refreshedAt)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="small">
+          Verify link (works without signing in): <a href={verifyUrl}>{verifyUrl}</a>
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="covers-title">
+        <h2 id="covers-title">What this certification covers</h2>
+        <p className="muted small">Each module at the exact revision you walked.</p>
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Module</th>
+                <th scope="col">Revision</th>
+                <th scope="col">Source sha256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {modules.map((m) => (
+                <tr key={m.slug}>
+                  <td>
+                    <Link to={`/products/${productSlug}/${m.slug}`}>{m.title}</Link>
+                  </td>
+                  <td>{m.revision}</td>
+                  <td>
+                    <code>{m.sourceHash.slice(0, 12)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
