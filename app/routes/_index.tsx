@@ -1,43 +1,103 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
+import { StatusPill, formatDate } from "~/components/status-pill";
+import { listProducts } from "~/content/content.server";
+import { getProductOverviews } from "~/models/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Firsthand" }];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { name: user.name, role: user.role };
+  const overviews =
+    user.role === "rep" ? getProductOverviews({ userId: user.id, products: await listProducts() }) : null;
+  return { name: user.name, role: user.role, overviews };
 }
 
+const nextLabels = { start: "Start with", continue: "Next up", refresh: "Re-take" } as const;
+
 export default function Home() {
-  const { name, role } = useLoaderData<typeof loader>();
+  const { name, role, overviews } = useLoaderData<typeof loader>();
+  const expiring = overviews?.filter((o) => o.expiringSoon) ?? [];
   return (
     <div className="stack-lg">
       <header className="page-header">
         <h1>Welcome, {name.split(" ")[0]}</h1>
         <p className="muted">
-          Firsthand serves your customers&apos; own onboarding, unchanged, so you know the journey
-          before you pitch it.
+          Firsthand serves your customers&apos; own onboarding, unchanged, so you know the journey before you
+          pitch it.
         </p>
       </header>
-      <div className="card-grid">
-        <Link to="/products" className="tile">
-          <strong>Products</strong>
-          <span>Browse every certification track.</span>
-        </Link>
-        {role === "manager" ? (
-          <Link to="/team" className="tile">
-            <strong>My team</strong>
-            <span>See who is cleared to pitch what.</span>
+      {expiring.length ? (
+        <section className="banner banner-warning" aria-labelledby="expiring-title">
+          <h2 id="expiring-title" className="small-heading">
+            Expiring within 30 days
+          </h2>
+          <ul>
+            {expiring.map((o) => (
+              <li key={o.slug}>
+                <Link to={`/products/${o.slug}`}>{o.name}</Link> expires {formatDate(o.eligibility.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {overviews ? (
+        <section aria-labelledby="my-products-title" className="stack">
+          <h2 id="my-products-title">My products</h2>
+          <ul className="card-grid" aria-label="My products">
+            {overviews.map((o) => (
+              <li key={o.slug} className="panel product-card" aria-label={o.name}>
+                <div className="meta-row">
+                  <h3>
+                    <Link to={`/products/${o.slug}`}>{o.name}</Link>
+                  </h3>
+                  <StatusPill status={o.eligibility.status} />
+                </div>
+                <ProgressBar value={o.progress} label={`${o.name} progress`} />
+                <PitchVerdict eligibility={o.eligibility} />
+                {o.nextModule ? (
+                  <Link to={`/products/${o.slug}/${o.nextModule.slug}`} className="button button-small">
+                    {nextLabels[o.nextModule.reason]}: {o.nextModule.title} →
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <div className="card-grid">
+          <Link to="/products" className="tile">
+            <strong>Products</strong>
+            <span>Browse every certification track.</span>
           </Link>
-        ) : null}
-        {role === "admin" ? (
-          <Link to="/admin/users" className="tile">
-            <strong>People &amp; teams</strong>
-            <span>Add people, set roles, disable accounts.</span>
-          </Link>
-        ) : null}
-      </div>
+          {role === "manager" ? (
+            <Link to="/team" className="tile">
+              <strong>My team</strong>
+              <span>See your reps.</span>
+            </Link>
+          ) : null}
+          {role === "admin" ? (
+            <Link to="/admin/users" className="tile">
+              <strong>People &amp; teams</strong>
+              <span>Add people, set roles, disable accounts.</span>
+            </Link>
+          ) : null}
+          {role === "author" || role === "admin" ? (
+            <Link to="/content" className="tile">
+              <strong>Content status</strong>
+              <span>Every module&apos;s build state and content-check findings.</span>
+            </Link>
+          ) : null}
+          {role === "csm" ? (
+            <Link to="/verify" className="tile">
+              <strong>Verify a certification</strong>
+              <span>Check a rep&apos;s certificate from its link.</span>
+            </Link>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }

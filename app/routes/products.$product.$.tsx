@@ -1,0 +1,274 @@
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ModuleBody } from "~/components/mdx/module-body";
+import type { QuizState } from "~/components/mdx/quiz-context";
+import { TableOfContents } from "~/components/mdx/table-of-contents";
+import { formatDate } from "~/components/status-pill";
+import { getModule } from "~/content/content.server";
+import { completeModule } from "~/models/certification.server";
+import { getModuleLearningState } from "~/models/module-state.server";
+import { markModuleOpened } from "~/models/progress.server";
+import { answerQuiz } from "~/models/quiz-attempt.server";
+import mdxStyles from "~/styles/mdx.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.module.title} · ${data.product.name} · Firsthand` : "Module · Firsthand" },
+];
+
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
+async function requireModule(params: LoaderFunctionArgs["params"]) {
+  const loaded =
+    params.product && params["*"]
+      ? await getModule({ productSlug: params.product, moduleSlug: params["*"] })
+      : null;
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  return loaded;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const { product, module, code, headings, prev, next, quizKeys } = await requireModule(params);
+  if (code) markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
+  const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
+  const canSeeErrors = user.role === "author" || user.role === "admin";
+  return {
+    product: { slug: product.slug, name: product.name },
+    module: {
+      slug: module.slug,
+      path: module.path,
+      title: module.title,
+      summary: module.summary,
+      week: module.week,
+      duration: module.duration,
+      revision: module.revision,
+      friction: module.friction,
+      status: module.status,
+      fingerprint: module.shownSourceHash ?? module.sourceHash,
+      error: canSeeErrors ? (module.error ?? null) : null,
+      quizCount: quizKeys.length,
+    },
+    code,
+    headings,
+    prev: prev ? { slug: prev.slug, title: prev.title } : null,
+    next: next ? { slug: next.slug, title: next.title } : null,
+    state,
+  };
+}
+
+const answerSchema = z.object({
+  intent: z.literal("answer-quiz"),
+  quizId: z.string().min(1).max(200),
+  choice: z.array(z.string().max(20)).max(50),
+});
+const completeSchema = z.object({
+  intent: z.literal("complete-module"),
+  confirm: z.literal("yes", { errorMap: () => ({ message: "Confirm that you worked through the module." }) }),
+});
+
+type ActionResult = {
+  quizId?: string;
+  message?: string;
+  nextAttemptAt?: string;
+  completion?: { ok: boolean; message?: string; certificationId?: string; refreshed?: boolean };
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const { product, module, quizKeys } = await requireModule(params);
+  const form = await request.formData();
+  const intent = form.get("intent");
+
+  if (intent === "answer-quiz") {
+    const parsed = answerSchema.safeParse({ ...Object.fromEntries(form), choice: form.getAll("choice") });
+    if (!parsed.success) return data<ActionResult>({ message: "That answer could not be read." }, { status: 400 });
+    const key = quizKeys.find((k) => k.id === parsed.data.quizId);
+    if (!key) return data<ActionResult>({ message: "That question is not in this module." }, { status: 400 });
+    const outcome = answerQuiz({
+      userId: user.id,
+      productSlug: product.slug,
+      module,
+      key,
+      policy: product.policy,
+      selected: parsed.data.choice,
+    });
+    if (outcome.kind === "invalid") return data<ActionResult>({ quizId: key.id, message: outcome.message }, { status: 400 });
+    if (outcome.kind === "limited") {
+      const retry = Math.ceil((outcome.nextAttemptAt.getTime() - Date.now()) / 1000);
+      return data<ActionResult>(
+        { quizId: key.id, message: outcome.message, nextAttemptAt: outcome.nextAttemptAt.toISOString() },
+        { status: 429, headers: { "Retry-After": String(Math.max(retry, 1)) } },
+      );
+    }
+    return data<ActionResult>({ quizId: key.id });
+  }
+
+  if (intent === "complete-module") {
+    const parsed = completeSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      return data<ActionResult>({ completion: { ok: false, message: parsed.error.issues[0].message } }, { status: 400 });
+    }
+    const result = completeModule({ userId: user.id, product, module });
+    if (!result.ok) return data<ActionResult>({ completion: { ok: false, message: result.message } }, { status: 409 });
+    return data<ActionResult>({
+      completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
+    });
+  }
+  return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
+}
+
+export default function ModulePage() {
+  const { product, module, code, headings, prev, next, state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const quizState: Record<string, QuizState> = { ...state.quizzes };
+  if (actionData?.quizId && actionData.message) {
+    quizState[actionData.quizId] = {
+      ...quizState[actionData.quizId],
+      message: actionData.message,
+      nextAttemptAt: actionData.nextAttemptAt ?? quizState[actionData.quizId]?.nextAttemptAt,
+    };
+  }
+  return (
+    <div className="module-layout">
+      <article className="module-article" aria-labelledby="module-title">
+        <nav aria-label="Breadcrumb" className="breadcrumb small">
+          <Link to="/products">Products</Link> / <Link to={`/products/${product.slug}`}>{product.name}</Link>
+        </nav>
+        <header className="module-header">
+          <h1 id="module-title">{module.title}</h1>
+          {module.summary ? <p className="muted module-summary">{module.summary}</p> : null}
+          <p className="meta-row small">
+            {module.week !== null ? <span className="pill pill-info">Customer week {module.week}</span> : null}
+            {module.duration !== null ? <span className="pill">{module.duration} min</span> : null}
+            <span className="pill">Revision {module.revision}</span>
+            {state.completed ? <span className="pill pill-success">Completed</span> : null}
+            {state.refreshDue ? <span className="pill pill-warning">Changed since your certification</span> : null}
+          </p>
+          {state.refreshDue ? (
+            <p className="banner banner-warning small">
+              This module changed since you were certified.{" "}
+              <Link to={`/what-changed/${product.slug}/${module.slug}`}>See what changed</Link>, then re-take its
+              knowledge checks and confirm it below.
+            </p>
+          ) : null}
+          {module.friction.length ? (
+            <aside className="friction-box" aria-label="Known friction">
+              <strong>Where customers struggle here</strong>
+              <ul>
+                {module.friction.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </aside>
+          ) : null}
+        </header>
+        {module.error ? (
+          <div className="banner banner-error small" role="alert">
+            <strong>{code ? "The latest edit does not compile; readers see the last good version." : "This module does not compile."}</strong>
+            <pre className="error-text">{module.error}</pre>
+          </div>
+        ) : null}
+        {code ? (
+          <ModuleBody code={code} quizState={quizState} />
+        ) : (
+          <div className="panel unavailable">
+            <h2>This module is unavailable right now</h2>
+            <p className="muted">
+              Its content could not be prepared. Enablement has been told; the rest of the track works as usual.
+            </p>
+          </div>
+        )}
+        {code ? <CompletionPanel state={state} quizCount={module.quizCount} result={actionData?.completion} /> : null}
+        <nav className="prev-next" aria-label="Module">
+          {prev ? (
+            <Link to={`/products/${product.slug}/${prev.slug}`} className="tile" rel="prev">
+              <span>Previous</span>
+              <strong>{prev.title}</strong>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link to={`/products/${product.slug}/${next.slug}`} className="tile prev-next-next" rel="next">
+              <span>Next</span>
+              <strong>{next.title}</strong>
+            </Link>
+          ) : null}
+        </nav>
+        <footer className="module-footer small muted">
+          This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
+          <code>{module.path}</code> · sha256 <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
+        </footer>
+      </article>
+      {headings.length ? (
+        <aside className="module-aside">
+          <TableOfContents headings={headings} />
+        </aside>
+      ) : null}
+    </div>
+  );
+}
+
+function CompletionPanel({
+  state,
+  quizCount,
+  result,
+}: {
+  state: { completed: boolean; completedAt: string | null; quizzesPassed: number };
+  quizCount: number;
+  result?: ActionResult["completion"];
+}) {
+  const submitting = useNavigation().formData?.get("intent") === "complete-module";
+  const ready = state.quizzesPassed >= quizCount;
+  return (
+    <section className="panel completion" aria-labelledby="completion-title">
+      <h2 id="completion-title">Finish this module</h2>
+      {result?.ok && result.certificationId ? (
+        <p className="banner banner-success" role="status">
+          🎉 Track complete: you are certified.{" "}
+          <Link to={`/certificates/${result.certificationId}`}>See your certificate</Link>
+        </p>
+      ) : null}
+      {result?.ok && result.refreshed ? (
+        <p className="banner banner-success" role="status">
+          Refresh done: your certification is current again.
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <p className="form-error" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      {state.completed ? (
+        <p className="pill pill-success">Completed {state.completedAt ? formatDate(state.completedAt) : ""}</p>
+      ) : (
+        <Form method="post" className="stack" preventScrollReset>
+          <input type="hidden" name="intent" value="complete-module" />
+          <p className="muted small">
+            {quizCount === 0
+              ? "This module has no knowledge checks."
+              : `${state.quizzesPassed} of ${quizCount} knowledge checks passed.`}
+          </p>
+          <label className="checkbox">
+            <input type="checkbox" name="confirm" value="yes" required />I worked through this module the way the
+            customer will.
+          </label>
+          <button type="submit" className="button button-primary" disabled={!ready || submitting}>
+            {submitting ? "Saving…" : "Mark module complete"}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

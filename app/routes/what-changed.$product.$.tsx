@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getModule } from "~/content/content.server";
+import { getActiveCertification } from "~/models/certification.server";
+import { getModuleChanges } from "~/models/module-changes.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `What changed: ${data?.module.title ?? "module"} · Firsthand` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const loaded =
+    params.product && params["*"] ? await getModule({ productSlug: params.product, moduleSlug: params["*"] }) : null;
+  if (!loaded) throw new Response("Not found", { status: 404 });
+  const { product, module } = loaded;
+  const certification = getActiveCertification({ userId: user.id, productSlug: product.slug });
+  const certified = certification?.modules.find((m) => m.slug === module.slug);
+  return {
+    product: { slug: product.slug, name: product.name },
+    module: { slug: module.slug, title: module.title, revision: module.revision },
+    certified: Boolean(certification),
+    changes: certification
+      ? getModuleChanges({ certified, module })
+      : ({ kind: "unavailable", reason: "You have no certification on this product yet, so there is nothing to compare." } as const),
+  };
+}
+
+export default function WhatChanged() {
+  const { product, module, changes } = useLoaderData<typeof loader>();
+  const moduleUrl = `/products/${product.slug}/${module.slug}`;
+  return (
+    <div className="stack-lg">
+      <nav aria-label="Breadcrumb" className="breadcrumb small">
+        <Link to="/products">Products</Link> / <Link to={`/products/${product.slug}`}>{product.name}</Link> /{" "}
+        <Link to={moduleUrl}>{module.title}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>What changed in “{module.title}”</h1>
+        {changes.kind === "diff" ? (
+          <p className="muted">
+            From revision {changes.fromRevision} (what you were certified on) to revision {changes.toRevision}{" "}
+            (what customers get today): <span className="diff-count-added">+{changes.added}</span> lines,{" "}
+            <span className="diff-count-removed">−{changes.removed}</span> lines. Knowledge-check answers are hidden.
+          </p>
+        ) : null}
+      </header>
+      {changes.kind === "diff" ? (
+        changes.hunks.length === 0 ? (
+          <p className="panel">The text is the same; only metadata changed.</p>
+        ) : (
+          <div className="diff" role="region" aria-label="Changes">
+            {changes.hunks.map((hunk, i) => (
+              <div key={i}>
+                <div className="diff-hunk-header">{hunk.header}</div>
+                {hunk.lines.map((line, j) => (
+                  <div key={j} className={`diff-line diff-${line.kind}`}>
+                    <span className="ln">{line.oldLine ?? ""}</span>
+                    <span className="ln">{line.newLine ?? ""}</span>
+                    <span className="sign" aria-hidden="true">
+                      {line.kind === "added" ? "+" : line.kind === "removed" ? "−" : " "}
+                    </span>
+                    <span>
+                      {line.kind === "added" ? <span className="visually-hidden">Added: </span> : null}
+                      {line.kind === "removed" ? <span className="visually-hidden">Removed: </span> : null}
+                      {line.text || " "}
+                    </span>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        )
+      ) : (
+        <p className="panel">{changes.reason}</p>
+      )}
+      <p>
+        <Link to={moduleUrl} className="button button-primary">
+          Re-take this module
+        </Link>
+      </p>
+    </div>
+  );
+}
