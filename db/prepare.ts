@@ -1,12 +1,39 @@
+import { loadCatalog } from "~/content/content.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isDatabaseEmpty, seedDemoOrganisation } from "./seed";
+import { seedDemoActivity } from "./seed-activity";
 
-/** Applies migrations (on open) and seeds the demo organisation into an empty database. */
-export async function prepareDatabase() {
-  const env = getEnv();
+/**
+ * Applies migrations (on open), compiles the content so the first request does not wait for it,
+ * and seeds the demo organisation into an empty database.
+ */
+export async function prepareDatabase({
+  seedDemo = getEnv().SEED_DEMO,
+}: { seedDemo?: boolean } = {}) {
   getDb();
-  if (env.SEED_DEMO && isDatabaseEmpty()) await seedDemoOrganisation();
+  const seed = seedDemo && isDatabaseEmpty();
+  await warmContent();
+  if (seed) {
+    await seedDemoOrganisation();
+    await seedDemoActivity();
+  }
+}
+
+async function warmContent() {
+  const started = Date.now();
+  const tty = process.stdout.isTTY;
+  const products = await loadCatalog({
+    onProgress: ({ index, total, file }) => {
+      if (!tty) return;
+      process.stdout.write(`\r\x1b[KPreparing content [${index}/${total}] ${file}`);
+    },
+  });
+  if (tty) process.stdout.write("\r\x1b[K");
+  const modules = products.reduce((n, p) => n + p.modules.length, 0);
+  console.log(
+    `Content ready: ${products.length} products, ${modules} modules (${Date.now() - started} ms).`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await prepareDatabase();

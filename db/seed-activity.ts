@@ -17,8 +17,18 @@ const historyDir = path.resolve("db/demo-history");
 
 /** Modules whose customer journey changed: the earlier revision the demo reps were certified on. */
 const revisedModules = [
-  { productSlug: "ledgerflow", moduleSlug: "ingestion-rules", file: "ledgerflow/ingestion-rules.r1.mdx", revisedDaysAgo: 3 },
-  { productSlug: "crewline", moduleSlug: "dispatch-board", file: "crewline/03-dispatch-board.r1.mdx", revisedDaysAgo: 12 },
+  {
+    productSlug: "ledgerflow",
+    moduleSlug: "ingestion-rules",
+    file: "ledgerflow/ingestion-rules.r1.mdx",
+    revisedDaysAgo: 3,
+  },
+  {
+    productSlug: "crewline",
+    moduleSlug: "dispatch-board",
+    file: "crewline/03-dispatch-board.r1.mdx",
+    revisedDaysAgo: 12,
+  },
 ];
 
 type Walk = {
@@ -34,8 +44,20 @@ type Walk = {
 };
 
 const walks: Walk[] = [
-  { rep: "rep1", productSlug: "ledgerflow", startDaysAgo: 45, beforeRevisions: true, refreshDaysAgo: 2 },
-  { rep: "rep1", productSlug: "crewline", startDaysAgo: 52, beforeRevisions: true, refreshDaysAgo: 10 },
+  {
+    rep: "rep1",
+    productSlug: "ledgerflow",
+    startDaysAgo: 45,
+    beforeRevisions: true,
+    refreshDaysAgo: 2,
+  },
+  {
+    rep: "rep1",
+    productSlug: "crewline",
+    startDaysAgo: 52,
+    beforeRevisions: true,
+    refreshDaysAgo: 10,
+  },
   { rep: "rep1", productSlug: "calliper", startDaysAgo: 30 },
   { rep: "rep2", productSlug: "ledgerflow", startDaysAgo: 60, beforeRevisions: true },
   { rep: "rep2", productSlug: "crewline", startDaysAgo: 6, modules: 2 },
@@ -61,7 +83,9 @@ function historicalVersion(product: Product): Product {
   return {
     ...product,
     modules: product.modules.map((m) => {
-      const revised = revisedModules.find((r) => r.productSlug === product.slug && r.moduleSlug === m.slug);
+      const revised = revisedModules.find(
+        (r) => r.productSlug === product.slug && r.moduleSlug === m.slug,
+      );
       if (!revised) return m;
       const hash = sha256(fs.readFileSync(path.join(historyDir, revised.file), "utf8"));
       return { ...m, revision: m.revision - 1, sourceHash: hash, shownSourceHash: hash };
@@ -76,6 +100,7 @@ async function walkModule({
   quizKeys,
   at,
   random,
+  wrongBudget,
 }: {
   userId: string;
   product: Product;
@@ -83,14 +108,23 @@ async function walkModule({
   quizKeys: QuizKey[];
   at: Date;
   random: () => number;
+  /** How many first attempts may still go wrong without missing the pass mark. */
+  wrongBudget: { left: number };
 }) {
   let t = at.getTime();
-  markModuleOpened({ userId, productSlug: product.slug, moduleSlug: module.slug, now: new Date(t) });
+  markModuleOpened({
+    userId,
+    productSlug: product.slug,
+    moduleSlug: module.slug,
+    now: new Date(t),
+  });
   for (const key of quizKeys) {
     t += (3 + random() * 12) * 60_000;
     const base = { userId, productSlug: product.slug, module, key, policy: product.policy };
-    if (random() < 0.2) {
-      const wrong = key.choices.find((c) => !key.correct.includes(c.value))?.value ?? key.choices[0].value;
+    if (wrongBudget.left > 0 && random() < 0.3) {
+      wrongBudget.left--;
+      const wrong =
+        key.choices.find((c) => !key.correct.includes(c.value))?.value ?? key.choices[0].value;
       answerQuiz({ ...base, selected: [wrong], now: new Date(t) });
       t += (1 + random() * 4) * 60_000;
     }
@@ -100,13 +134,17 @@ async function walkModule({
   completeModule({ userId, product, module, now: new Date(t) });
 }
 
-export async function seedDemoActivity({ log = console.log }: { log?: (line: string) => void } = {}) {
+export async function seedDemoActivity({
+  log = console.log,
+}: { log?: (line: string) => void } = {}) {
   const now = Date.now();
   const products = new Map((await loadCatalog()).map((p) => [p.slug, p]));
   const db = getDb();
 
   // Demo history: every current source has been around for a while, except the two revisions.
-  db.update(moduleSources).set({ firstSeenAt: new Date(now - 120 * dayMs) }).run();
+  db.update(moduleSources)
+    .set({ firstSeenAt: new Date(now - 120 * dayMs) })
+    .run();
   for (const revised of revisedModules) {
     const product = products.get(revised.productSlug);
     const current = product?.modules.find((m) => m.slug === revised.moduleSlug);
@@ -139,14 +177,29 @@ export async function seedDemoActivity({ log = console.log }: { log?: (line: str
     const count = walk.modules ?? product.modules.length;
     let day = walk.startDaysAgo;
     const step = walk.startDaysAgo / (product.modules.length * 2);
+    const quizCount = product.modules.reduce((n, m) => n + m.quizIds.length, 0);
+    const wrongBudget = { left: Math.floor(quizCount * (1 - product.policy.passMark)) };
     for (const [index, module] of product.modules.entries()) {
       const at = new Date(now - day * dayMs + (9 + random() * 7) * 3_600_000);
       if (index >= count) {
-        markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug, now: at });
+        markModuleOpened({
+          userId: user.id,
+          productSlug: product.slug,
+          moduleSlug: module.slug,
+          now: at,
+        });
         break;
       }
       const loaded = await getModule({ productSlug: product.slug, moduleSlug: module.slug });
-      await walkModule({ userId: user.id, product, module, quizKeys: loaded?.quizKeys ?? [], at, random });
+      await walkModule({
+        userId: user.id,
+        product,
+        module,
+        quizKeys: loaded?.quizKeys ?? [],
+        at,
+        random,
+        wrongBudget,
+      });
       day -= step * (0.7 + 0.6 * random());
     }
     if (walk.refreshDaysAgo !== undefined) {
@@ -156,7 +209,15 @@ export async function seedDemoActivity({ log = console.log }: { log?: (line: str
       for (const module of changed) {
         const loaded = await getModule({ productSlug: current.slug, moduleSlug: module.slug });
         const at = new Date(now - walk.refreshDaysAgo * dayMs + 10 * 3_600_000);
-        await walkModule({ userId: user.id, product: current, module, quizKeys: loaded?.quizKeys ?? [], at, random });
+        await walkModule({
+          userId: user.id,
+          product: current,
+          module,
+          quizKeys: loaded?.quizKeys ?? [],
+          at,
+          random,
+          wrongBudget: { left: 1 },
+        });
       }
     }
   }

@@ -34,7 +34,10 @@ export function getProductOverviews({
     const nextModule = refresh
       ? { slug: refresh.slug, title: refresh.title, reason: "refresh" as const }
       : missing && report.status !== "certified"
-        ? { ...missing, reason: report.completedModules.length ? ("continue" as const) : ("start" as const) }
+        ? {
+            ...missing,
+            reason: report.completedModules.length ? ("continue" as const) : ("start" as const),
+          }
         : null;
     const weeks = new Set(product.modules.map((m) => m.week).filter((w) => w !== null));
     return {

@@ -42,18 +42,31 @@ export function getModuleLearningState({
   now?: Date;
 }): ModuleLearningState {
   const standing = getStanding({ userId, product, now });
-  const attempts = listAttempts({ userId, productSlug: product.slug, since: standing.countingFrom });
+  const attempts = listAttempts({
+    userId,
+    productSlug: product.slug,
+    since: standing.countingFrom,
+  });
   const recentSince = now.getTime() - attemptWindowMs;
-  const recentAll = listAttempts({ userId, productSlug: product.slug, since: new Date(recentSince + 1) });
+  const recentAll = listAttempts({
+    userId,
+    productSlug: product.slug,
+    since: new Date(recentSince + 1),
+  });
   const quizzes: Record<string, LearnerQuizState> = {};
   let quizzesPassed = 0;
   for (const key of quizKeys) {
-    const mine = attempts.filter((a) => a.quizId === key.id && a.moduleRevision === module.revision);
+    const mine = attempts.filter(
+      (a) => a.quizId === key.id && a.moduleRevision === module.revision,
+    );
     const recent = recentAll.filter((a) => a.quizId === key.id);
     const attemptsLeftToday = Math.max(product.policy.maxAttemptsPerDay - recent.length, 0);
     const nextAttemptAt =
       attemptsLeftToday === 0 && recent.length
-        ? new Date(recent[recent.length - product.policy.maxAttemptsPerDay].attemptedAt.getTime() + attemptWindowMs).toISOString()
+        ? new Date(
+            recent[recent.length - product.policy.maxAttemptsPerDay].attemptedAt.getTime() +
+              attemptWindowMs,
+          ).toISOString()
         : undefined;
     const passed = mine.find((a) => a.correct);
     const latest = passed ?? mine.at(-1);
@@ -71,7 +84,9 @@ export function getModuleLearningState({
       nextAttemptAt,
     };
   }
-  const progress = listProgress({ userId, productSlug: product.slug }).find((p) => p.moduleSlug === module.slug);
+  const progress = listProgress({ userId, productSlug: product.slug }).find(
+    (p) => p.moduleSlug === module.slug,
+  );
   const completed = standing.report.completedModules.includes(module.slug);
   return {
     quizzes,

@@ -11,7 +11,9 @@ export const meta: MetaFunction = () => [{ title: "Home · Firsthand" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const overviews =
-    user.role === "rep" ? getProductOverviews({ userId: user.id, products: await listProducts() }) : null;
+    user.role === "rep"
+      ? getProductOverviews({ userId: user.id, products: await listProducts() })
+      : null;
   return { name: user.name, role: user.role, overviews };
 }
 
@@ -25,8 +27,8 @@ export default function Home() {
       <header className="page-header">
         <h1>Welcome, {name.split(" ")[0]}</h1>
         <p className="muted">
-          Firsthand serves your customers&apos; own onboarding, unchanged, so you know the journey before you
-          pitch it.
+          Firsthand serves your customers&apos; own onboarding, unchanged, so you know the journey
+          before you pitch it.
         </p>
       </header>
       {expiring.length ? (
@@ -37,7 +39,8 @@ export default function Home() {
           <ul>
             {expiring.map((o) => (
               <li key={o.slug}>
-                <Link to={`/products/${o.slug}`}>{o.name}</Link> expires {formatDate(o.eligibility.expiresAt)}
+                <Link to={`/products/${o.slug}`}>{o.name}</Link> expires{" "}
+                {formatDate(o.eligibility.expiresAt)}
               </li>
             ))}
           </ul>
@@ -58,7 +61,10 @@ export default function Home() {
                 <ProgressBar value={o.progress} label={`${o.name} progress`} />
                 <PitchVerdict eligibility={o.eligibility} />
                 {o.nextModule ? (
-                  <Link to={`/products/${o.slug}/${o.nextModule.slug}`} className="button button-small">
+                  <Link
+                    to={`/products/${o.slug}/${o.nextModule.slug}`}
+                    className="button button-small"
+                  >
                     {nextLabels[o.nextModule.reason]}: {o.nextModule.title} →
                   </Link>
                 ) : null}

@@ -28,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Certificate() {
-  const { summary, score, refreshedAt, modules, productSlug, verifyUrl } = useLoaderData<typeof loader>();
+  const { summary, score, refreshedAt, modules, productSlug, verifyUrl } =
+    useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <section className="certificate" aria-labelledby="certificate-title">

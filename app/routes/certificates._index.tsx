@@ -26,8 +26,8 @@ export default function Certificates() {
       <header className="page-header">
         <h1>My certificates</h1>
         <p className="muted">
-          Share a verify link with a buyer or customer success: it shows whether the certification is
-          current, without signing in.
+          Share a verify link with a buyer or customer success: it shows whether the certification
+          is current, without signing in.
         </p>
       </header>
       {certificates.length === 0 ? (
@@ -42,7 +42,9 @@ export default function Certificates() {
                 <Link to={`/certificates/${c.id}`}>{c.productName}</Link>
               </h2>
               <p>
-                <span className={`pill ${c.valid ? "pill-success" : "pill-danger"}`}>{c.statusLabel}</span>
+                <span className={`pill ${c.valid ? "pill-success" : "pill-danger"}`}>
+                  {c.statusLabel}
+                </span>
               </p>
               <p className="muted small">
                 Issued {formatDate(c.issuedAt)} · expires {formatDate(c.expiresAt)}

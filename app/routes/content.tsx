@@ -31,7 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const statusTone = { ready: "pill-success", stale: "pill-warning", unavailable: "pill-danger" } as const;
+const statusTone = {
+  ready: "pill-success",
+  stale: "pill-warning",
+  unavailable: "pill-danger",
+} as const;
 
 export default function ContentStatus() {
   const { products } = useLoaderData<typeof loader>();
@@ -40,8 +44,8 @@ export default function ContentStatus() {
       <header className="page-header">
         <h1>Content status</h1>
         <p className="muted">
-          Every module as reps see it now, with what <code>npm run content:check</code> reports. A module whose
-          latest edit fails keeps serving its last good version (stale).
+          Every module as reps see it now, with what <code>npm run content:check</code> reports. A
+          module whose latest edit fails keeps serving its last good version (stale).
         </p>
       </header>
       {products.map((p) => {
@@ -53,7 +57,9 @@ export default function ContentStatus() {
               <h2 id={`p-${p.slug}`}>
                 <Link to={`/products/${p.slug}`}>{p.name}</Link>
               </h2>
-              <span className={`pill ${errors ? "pill-danger" : "pill-success"}`}>{errors} errors</span>
+              <span className={`pill ${errors ? "pill-danger" : "pill-success"}`}>
+                {errors} errors
+              </span>
               <span className={`pill ${warnings ? "pill-warning" : ""}`}>{warnings} warnings</span>
             </div>
             <div className="table-wrap">
@@ -92,7 +98,9 @@ export default function ContentStatus() {
                 <ul className="list small">
                   {p.diagnostics.map((d, i) => (
                     <li key={i}>
-                      <span className={`pill ${d.severity === "error" ? "pill-danger" : "pill-warning"}`}>
+                      <span
+                        className={`pill ${d.severity === "error" ? "pill-danger" : "pill-warning"}`}
+                      >
                         {d.severity}
                       </span>
                       <code>{d.where}</code> {d.message}

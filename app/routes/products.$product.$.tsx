@@ -23,7 +23,9 @@ import { requireUser } from "~/utils/auth.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.module.title} · ${data.product.name} · Firsthand` : "Module · Firsthand" },
+  {
+    title: data ? `${data.module.title} · ${data.product.name} · Firsthand` : "Module · Firsthand",
+  },
 ];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -40,7 +42,8 @@ async function requireModule(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const { product, module, code, headings, prev, next, quizKeys } = await requireModule(params);
-  if (code) markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
+  if (code)
+    markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
@@ -74,7 +77,9 @@ const answerSchema = z.object({
 });
 const completeSchema = z.object({
   intent: z.literal("complete-module"),
-  confirm: z.literal("yes", { errorMap: () => ({ message: "Confirm that you worked through the module." }) }),
+  confirm: z.literal("yes", {
+    errorMap: () => ({ message: "Confirm that you worked through the module." }),
+  }),
 });
 
 type ActionResult = {
@@ -91,10 +96,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
 
   if (intent === "answer-quiz") {
-    const parsed = answerSchema.safeParse({ ...Object.fromEntries(form), choice: form.getAll("choice") });
-    if (!parsed.success) return data<ActionResult>({ message: "That answer could not be read." }, { status: 400 });
+    const parsed = answerSchema.safeParse({
+      ...Object.fromEntries(form),
+      choice: form.getAll("choice"),
+    });
+    if (!parsed.success)
+      return data<ActionResult>({ message: "That answer could not be read." }, { status: 400 });
     const key = quizKeys.find((k) => k.id === parsed.data.quizId);
-    if (!key) return data<ActionResult>({ message: "That question is not in this module." }, { status: 400 });
+    if (!key)
+      return data<ActionResult>(
+        { message: "That question is not in this module." },
+        { status: 400 },
+      );
     const outcome = answerQuiz({
       userId: user.id,
       productSlug: product.slug,
@@ -103,11 +116,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       policy: product.policy,
       selected: parsed.data.choice,
     });
-    if (outcome.kind === "invalid") return data<ActionResult>({ quizId: key.id, message: outcome.message }, { status: 400 });
+    if (outcome.kind === "invalid")
+      return data<ActionResult>({ quizId: key.id, message: outcome.message }, { status: 400 });
     if (outcome.kind === "limited") {
       const retry = Math.ceil((outcome.nextAttemptAt.getTime() - Date.now()) / 1000);
       return data<ActionResult>(
-        { quizId: key.id, message: outcome.message, nextAttemptAt: outcome.nextAttemptAt.toISOString() },
+        {
+          quizId: key.id,
+          message: outcome.message,
+          nextAttemptAt: outcome.nextAttemptAt.toISOString(),
+        },
         { status: 429, headers: { "Retry-After": String(Math.max(retry, 1)) } },
       );
     }
@@ -117,10 +135,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "complete-module") {
     const parsed = completeSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
-      return data<ActionResult>({ completion: { ok: false, message: parsed.error.issues[0].message } }, { status: 400 });
+      return data<ActionResult>(
+        { completion: { ok: false, message: parsed.error.issues[0].message } },
+        { status: 400 },
+      );
     }
     const result = completeModule({ userId: user.id, product, module });
-    if (!result.ok) return data<ActionResult>({ completion: { ok: false, message: result.message } }, { status: 409 });
+    if (!result.ok)
+      return data<ActionResult>(
+        { completion: { ok: false, message: result.message } },
+        { status: 409 },
+      );
     return data<ActionResult>({
       completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
     });
@@ -143,23 +168,28 @@ export default function ModulePage() {
     <div className="module-layout">
       <article className="module-article" aria-labelledby="module-title">
         <nav aria-label="Breadcrumb" className="breadcrumb small">
-          <Link to="/products">Products</Link> / <Link to={`/products/${product.slug}`}>{product.name}</Link>
+          <Link to="/products">Products</Link> /{" "}
+          <Link to={`/products/${product.slug}`}>{product.name}</Link>
         </nav>
         <header className="module-header">
           <h1 id="module-title">{module.title}</h1>
           {module.summary ? <p className="muted module-summary">{module.summary}</p> : null}
           <p className="meta-row small">
-            {module.week !== null ? <span className="pill pill-info">Customer week {module.week}</span> : null}
+            {module.week !== null ? (
+              <span className="pill pill-info">Customer week {module.week}</span>
+            ) : null}
             {module.duration !== null ? <span className="pill">{module.duration} min</span> : null}
             <span className="pill">Revision {module.revision}</span>
             {state.completed ? <span className="pill pill-success">Completed</span> : null}
-            {state.refreshDue ? <span className="pill pill-warning">Changed since your certification</span> : null}
+            {state.refreshDue ? (
+              <span className="pill pill-warning">Changed since your certification</span>
+            ) : null}
           </p>
           {state.refreshDue ? (
             <p className="banner banner-warning small">
               This module changed since you were certified.{" "}
-              <Link to={`/what-changed/${product.slug}/${module.slug}`}>See what changed</Link>, then re-take its
-              knowledge checks and confirm it below.
+              <Link to={`/what-changed/${product.slug}/${module.slug}`}>See what changed</Link>,
+              then re-take its knowledge checks and confirm it below.
             </p>
           ) : null}
           {module.friction.length ? (
@@ -175,7 +205,11 @@ export default function ModulePage() {
         </header>
         {module.error ? (
           <div className="banner banner-error small" role="alert">
-            <strong>{code ? "The latest edit does not compile; readers see the last good version." : "This module does not compile."}</strong>
+            <strong>
+              {code
+                ? "The latest edit does not compile; readers see the last good version."
+                : "This module does not compile."}
+            </strong>
             <pre className="error-text">{module.error}</pre>
           </div>
         ) : null}
@@ -185,11 +219,18 @@ export default function ModulePage() {
           <div className="panel unavailable">
             <h2>This module is unavailable right now</h2>
             <p className="muted">
-              Its content could not be prepared. Enablement has been told; the rest of the track works as usual.
+              Its content could not be prepared. Enablement has been told; the rest of the track
+              works as usual.
             </p>
           </div>
         )}
-        {code ? <CompletionPanel state={state} quizCount={module.quizCount} result={actionData?.completion} /> : null}
+        {code ? (
+          <CompletionPanel
+            state={state}
+            quizCount={module.quizCount}
+            result={actionData?.completion}
+          />
+        ) : null}
         <nav className="prev-next" aria-label="Module">
           {prev ? (
             <Link to={`/products/${product.slug}/${prev.slug}`} className="tile" rel="prev">
@@ -200,7 +241,11 @@ export default function ModulePage() {
             <span />
           )}
           {next ? (
-            <Link to={`/products/${product.slug}/${next.slug}`} className="tile prev-next-next" rel="next">
+            <Link
+              to={`/products/${product.slug}/${next.slug}`}
+              className="tile prev-next-next"
+              rel="next"
+            >
               <span>Next</span>
               <strong>{next.title}</strong>
             </Link>
@@ -208,7 +253,8 @@ export default function ModulePage() {
         </nav>
         <footer className="module-footer small muted">
           This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
-          <code>{module.path}</code> · sha256 <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
+          <code>{module.path}</code> · sha256{" "}
+          <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
         </footer>
       </article>
       {headings.length ? (
@@ -251,7 +297,9 @@ function CompletionPanel({
         </p>
       ) : null}
       {state.completed ? (
-        <p className="pill pill-success">Completed {state.completedAt ? formatDate(state.completedAt) : ""}</p>
+        <p className="pill pill-success">
+          Completed {state.completedAt ? formatDate(state.completedAt) : ""}
+        </p>
       ) : (
         <Form method="post" className="stack" preventScrollReset>
           <input type="hidden" name="intent" value="complete-module" />
@@ -261,8 +309,8 @@ function CompletionPanel({
               : `${state.quizzesPassed} of ${quizCount} knowledge checks passed.`}
           </p>
           <label className="checkbox">
-            <input type="checkbox" name="confirm" value="yes" required />I worked through this module the way the
-            customer will.
+            <input type="checkbox" name="confirm" value="yes" required />I worked through this
+            module the way the customer will.
           </label>
           <button type="submit" className="button button-primary" disabled={!ready || submitting}>
             {submitting ? "Saving…" : "Mark module complete"}

@@ -112,7 +112,11 @@ export default function ProductTrack() {
                       className={`step-badge ${m.state === "done" ? "is-done" : m.state === "refresh" ? "is-refresh" : ""}`}
                       aria-hidden="true"
                     >
-                      {m.state === "done" ? "✓" : m.state === "refresh" ? "↻" : modules.indexOf(m) + 1}
+                      {m.state === "done"
+                        ? "✓"
+                        : m.state === "refresh"
+                          ? "↻"
+                          : modules.indexOf(m) + 1}
                     </span>
                     <div>
                       <h4 className="module-title">
@@ -129,7 +133,9 @@ export default function ProductTrack() {
                       {m.state === "refresh" ? (
                         <p className="small">
                           <strong>Changed since your certification.</strong>{" "}
-                          <Link to={`/what-changed/${product.slug}/${m.slug}`}>See what changed</Link>
+                          <Link to={`/what-changed/${product.slug}/${m.slug}`}>
+                            See what changed
+                          </Link>
                         </p>
                       ) : null}
                     </div>
@@ -137,7 +143,11 @@ export default function ProductTrack() {
                       {m.duration ? <span>{m.duration} min</span> : null}
                       {m.quizCount ? <span>{m.quizCount} checks</span> : null}
                       <span className="visually-hidden">
-                        {m.state === "done" ? "Completed" : m.state === "refresh" ? "Refresh due" : "Not completed"}
+                        {m.state === "done"
+                          ? "Completed"
+                          : m.state === "refresh"
+                            ? "Refresh due"
+                            : "Not completed"}
                       </span>
                       {m.unavailable ? <span className="pill pill-danger">Unavailable</span> : null}
                     </div>

@@ -21,11 +21,14 @@ export default function Products() {
       <header className="page-header">
         <h1>Products</h1>
         <p className="muted">
-          Each track is the customer&apos;s own onboarding, module by module, in the order they meet it.
+          Each track is the customer&apos;s own onboarding, module by module, in the order they meet
+          it.
         </p>
       </header>
       {overviews.length === 0 ? (
-        <p className="panel">No products yet. Enablement adds them as folders of MDX under content/products.</p>
+        <p className="panel">
+          No products yet. Enablement adds them as folders of MDX under content/products.
+        </p>
       ) : (
         <ul className="card-grid" aria-label="Products">
           {overviews.map((p) => (
@@ -35,7 +38,8 @@ export default function Products() {
               </h2>
               <p className="muted small">{p.summary}</p>
               <p className="meta-row small muted">
-                <span>{p.moduleCount} modules</span>·<span>{p.weeks} weeks of customer journey</span>·
+                <span>{p.moduleCount} modules</span>·
+                <span>{p.weeks} weeks of customer journey</span>·
                 <span>{Math.round(p.totalMinutes / 6) / 10} h</span>
               </p>
               <div className="meta-row">

@@ -72,7 +72,9 @@ export default function Team() {
                       <div className="stack-sm">
                         <StatusPill status={p.status} />
                         <ProgressBar value={p.progress} label={`${rep.name}: ${p.slug} progress`} />
-                        <span className="small muted">{p.cleared ? "Cleared to pitch" : "Not cleared"}</span>
+                        <span className="small muted">
+                          {p.cleared ? "Cleared to pitch" : "Not cleared"}
+                        </span>
                       </div>
                     </td>
                   ))}

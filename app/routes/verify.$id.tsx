@@ -46,8 +46,8 @@ export default function VerifyCertificate() {
         </div>
       </dl>
       <p className="muted small">
-        This certification means the holder walked the customer&apos;s own onboarding journey for this
-        product, module by module, and passed its knowledge checks.
+        This certification means the holder walked the customer&apos;s own onboarding journey for
+        this product, module by module, and passed its knowledge checks.
       </p>
     </section>
   );

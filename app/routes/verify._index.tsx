@@ -12,7 +12,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
   const id = parsed.data.reference.split("/").filter(Boolean).at(-1)?.toLowerCase() ?? "";
   if (!/^[a-z2-7]{26,64}$/.test(id)) {
-    return data({ error: "That does not look like a Firsthand verify link or id." }, { status: 400 });
+    return data(
+      { error: "That does not look like a Firsthand verify link or id." },
+      { status: 400 },
+    );
   }
   return redirect(`/verify/${id}`);
 }

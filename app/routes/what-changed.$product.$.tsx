@@ -12,7 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const loaded =
-    params.product && params["*"] ? await getModule({ productSlug: params.product, moduleSlug: params["*"] }) : null;
+    params.product && params["*"]
+      ? await getModule({ productSlug: params.product, moduleSlug: params["*"] })
+      : null;
   if (!loaded) throw new Response("Not found", { status: 404 });
   const { product, module } = loaded;
   const certification = getActiveCertification({ userId: user.id, productSlug: product.slug });
@@ -23,7 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certified: Boolean(certification),
     changes: certification
       ? getModuleChanges({ certified, module })
-      : ({ kind: "unavailable", reason: "You have no certification on this product yet, so there is nothing to compare." } as const),
+      : ({
+          kind: "unavailable",
+          reason: "You have no certification on this product yet, so there is nothing to compare.",
+        } as const),
   };
 }
 
@@ -33,16 +38,19 @@ export default function WhatChanged() {
   return (
     <div className="stack-lg">
       <nav aria-label="Breadcrumb" className="breadcrumb small">
-        <Link to="/products">Products</Link> / <Link to={`/products/${product.slug}`}>{product.name}</Link> /{" "}
+        <Link to="/products">Products</Link> /{" "}
+        <Link to={`/products/${product.slug}`}>{product.name}</Link> /{" "}
         <Link to={moduleUrl}>{module.title}</Link>
       </nav>
       <header className="page-header">
         <h1>What changed in “{module.title}”</h1>
         {changes.kind === "diff" ? (
           <p className="muted">
-            From revision {changes.fromRevision} (what you were certified on) to revision {changes.toRevision}{" "}
-            (what customers get today): <span className="diff-count-added">+{changes.added}</span> lines,{" "}
-            <span className="diff-count-removed">−{changes.removed}</span> lines. Knowledge-check answers are hidden.
+            From revision {changes.fromRevision} (what you were certified on) to revision{" "}
+            {changes.toRevision} (what customers get today):{" "}
+            <span className="diff-count-added">+{changes.added}</span> lines,{" "}
+            <span className="diff-count-removed">−{changes.removed}</span> lines. Knowledge-check
+            answers are hidden.
           </p>
         ) : null}
       </header>
@@ -62,8 +70,12 @@ export default function WhatChanged() {
                       {line.kind === "added" ? "+" : line.kind === "removed" ? "−" : " "}
                     </span>
                     <span>
-                      {line.kind === "added" ? <span className="visually-hidden">Added: </span> : null}
-                      {line.kind === "removed" ? <span className="visually-hidden">Removed: </span> : null}
+                      {line.kind === "added" ? (
+                        <span className="visually-hidden">Added: </span>
+                      ) : null}
+                      {line.kind === "removed" ? (
+                        <span className="visually-hidden">Removed: </span>
+                      ) : null}
                       {line.text || " "}
                     </span>
                   </div>

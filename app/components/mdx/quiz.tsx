@@ -1,0 +1,157 @@
+import { Form, useInRouterContext, useNavigation } from "@remix-run/react";
+import { createContext, useContext, useId, type ReactNode } from "react";
+import { useQuizState, type QuizState } from "./quiz-context";
+
+type ChoiceContextValue = { multiple: boolean; state: QuizState; name: string };
+const ChoiceContext = createContext<ChoiceContextValue | null>(null);
+
+/**
+ * A knowledge check. The page only ever holds the question and choices; the server grades the post
+ * (`intent=answer-quiz`) and hands back a QuizState through QuizStateProvider.
+ */
+export function Quiz({
+  id,
+  question,
+  multiple = false,
+  children,
+}: {
+  id: string;
+  question: string;
+  multiple?: boolean;
+  children?: ReactNode;
+}) {
+  const state = useQuizState(id);
+  const titleId = useId();
+  const outOfAttempts = state.attemptsLeftToday === 0;
+  const inRouter = useInRouterContext();
+  const fields = (
+    <>
+      <input type="hidden" name="intent" value="answer-quiz" />
+      <input type="hidden" name="quizId" value={id} />
+      <fieldset className="fh-quiz__fieldset">
+        <legend className="fh-quiz__question" id={titleId}>
+          {question}
+        </legend>
+        {multiple ? <p className="fh-quiz__hint">Select all that apply.</p> : null}
+        <ChoiceContext.Provider value={{ multiple, state, name: "choice" }}>
+          <div className="fh-quiz__choices">{children}</div>
+        </ChoiceContext.Provider>
+      </fieldset>
+    </>
+  );
+  return (
+    <section className={`fh-quiz fh-quiz--${state.status}`} aria-labelledby={titleId}>
+      <p className="fh-quiz__kicker">Knowledge check</p>
+      {/* Remix's Form needs its router; anywhere else (content checks, tests) a plain form posts the same fields. */}
+      {inRouter ? (
+        <RouterQuizForm quizId={id} disabled={outOfAttempts}>
+          {fields}
+        </RouterQuizForm>
+      ) : (
+        <form method="post" className="fh-quiz__form">
+          {fields}
+          <SubmitButton submitting={false} disabled={outOfAttempts} />
+        </form>
+      )}
+      <QuizResult state={state} />
+    </section>
+  );
+}
+
+function RouterQuizForm({
+  quizId,
+  disabled,
+  children,
+}: {
+  quizId: string;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const navigation = useNavigation();
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("quizId") === quizId;
+  return (
+    <Form method="post" replace preventScrollReset className="fh-quiz__form">
+      {children}
+      <SubmitButton submitting={submitting} disabled={disabled} />
+    </Form>
+  );
+}
+
+function SubmitButton({ submitting, disabled }: { submitting: boolean; disabled: boolean }) {
+  return (
+    <button type="submit" className="fh-quiz__submit" disabled={submitting || disabled}>
+      {submitting ? "Checking…" : "Check answer"}
+    </button>
+  );
+}
+
+function QuizResult({ state }: { state: QuizState }) {
+  const answered = state.status !== "unanswered";
+  if (!answered && !state.message && state.attemptsLeftToday === undefined) return null;
+  return (
+    <div className="fh-quiz__result" role="status" aria-live="polite">
+      {answered ? (
+        <p className="fh-quiz__verdict">{state.status === "correct" ? "Correct." : "Not quite."}</p>
+      ) : null}
+      {state.explanationHtml ? (
+        <div
+          className="fh-quiz__explanation"
+          dangerouslySetInnerHTML={{ __html: state.explanationHtml }}
+        />
+      ) : null}
+      {state.message ? <p className="fh-quiz__message">{state.message}</p> : null}
+      {state.attemptsLeftToday !== undefined ? (
+        <p className="fh-quiz__attempts">
+          {state.attemptsLeftToday === 0
+            ? "No attempts left today."
+            : `${state.attemptsLeftToday} attempt${state.attemptsLeftToday === 1 ? "" : "s"} left today.`}
+          {state.nextAttemptAt ? (
+            <>
+              {" "}
+              Next attempt from{" "}
+              <time dateTime={state.nextAttemptAt}>{formatTime(state.nextAttemptAt)}</time>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function formatTime(iso: string) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  // A fixed zone keeps the server render and hydration identical.
+  return (
+    date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) +
+    " UTC"
+  );
+}
+
+/** One answer of a Quiz; `value` is its position in the source, the only thing the server grades by. */
+export function Choice({ value, children }: { value?: string; children?: ReactNode }) {
+  const quiz = useContext(ChoiceContext);
+  if (!quiz || value === undefined) return <div className="fh-choice">{children}</div>;
+  const { multiple, state, name } = quiz;
+  const selected = state.selected?.includes(value) ?? false;
+  const isCorrect = state.correct?.includes(value) ?? false;
+  const classes = [
+    "fh-choice",
+    selected ? "fh-choice--selected" : "",
+    isCorrect ? "fh-choice--correct" : "",
+    selected && state.correct && !isCorrect ? "fh-choice--wrong" : "",
+  ];
+  return (
+    <label className={classes.filter(Boolean).join(" ")}>
+      <input
+        type={multiple ? "checkbox" : "radio"}
+        name={name}
+        value={value}
+        defaultChecked={selected}
+        required={!multiple}
+      />
+      <span className="fh-choice__text">{children}</span>
+      {isCorrect ? <span className="fh-choice__mark">Correct answer</span> : null}
+    </label>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Db } from "~/utils/db.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { BuiltProduct, CompileProgress } from "./build-product.server";
+import { getBuiltCatalog } from "./catalog.server";
+import { uniqueDiagnostics } from "./diagnostic";
+import { contentRootFor } from "./discover.server";
+import { readModuleSource } from "./module-cache.server";
+import type { Diagnostic, ModuleSummary, Product, QuizKey, TocHeading } from "./types";
+
+export { getCompileStats } from "./compile-queue.server";
+export type { CompileProgress } from "./build-product.server";
+
+type Source = {
+  /** A content dir (with `products/`) or a single product/docs folder. Defaults to CONTENT_DIR. */
+  contentDir?: string;
+  /** Defaults to the app database. */
+  db?: Db;
+};
+
+export type ModulePage = {
+  product: Product;
+  module: ModuleSummary;
+  /** mdx-bundler code for <ModuleBody>, or null when the module never compiled. */
+  code: string | null;
+  headings: TocHeading[];
+  prev: ModuleSummary | null;
+  next: ModuleSummary | null;
+  /** Server-only answer keys for the quizzes on the page. Never send these to the browser. */
+  quizKeys: QuizKey[];
+  diagnostics: Diagnostic[];
+};
+
+async function catalog({
+  contentDir,
+  db,
+  onProgress,
+}: Source & { onProgress?: (progress: CompileProgress) => void }) {
+  return getBuiltCatalog({
+    db: db ?? getDb(),
+    root: contentRootFor(contentDir ?? getEnv().CONTENT_DIR),
+    onProgress,
+  });
+}
+
+function toProduct(built: BuiltProduct): Product {
+  return {
+    slug: built.slug,
+    name: built.name,
+    summary: built.summary,
+    dir: built.dir,
+    policy: built.policy,
+    modules: built.modules,
+    diagnostics: uniqueDiagnostics([
+      ...built.diagnostics,
+      ...built.built.flatMap((module) => module.diagnostics),
+    ]),
+  };
+}
+
+/** Every product with every module compiled (cache hits after the first run), each with its diagnostics. */
+export async function loadCatalog(
+  options: Source & { onProgress?: (progress: CompileProgress) => void } = {},
+) {
+  return (await catalog(options)).map(toProduct);
+}
+
+export async function getProduct({ productSlug, ...source }: Source & { productSlug: string }) {
+  const built = (await catalog(source)).find((product) => product.slug === productSlug);
+  return built ? toProduct(built) : null;
+}
+
+export async function getModule({
+  productSlug,
+  moduleSlug,
+  ...source
+}: Source & { productSlug: string; moduleSlug: string }): Promise<ModulePage | null> {
+  const built = (await catalog(source)).find((product) => product.slug === productSlug);
+  const index = built?.built.findIndex((module) => module.summary.slug === moduleSlug) ?? -1;
+  if (!built || index === -1) return null;
+  const module = built.built[index];
+  return {
+    product: toProduct(built),
+    module: module.summary,
+    code: module.served?.code ?? null,
+    headings: module.served?.headings ?? [],
+    prev: built.built[index - 1]?.summary ?? null,
+    next: built.built[index + 1]?.summary ?? null,
+    quizKeys: module.served?.quizKeys ?? [],
+    diagnostics: module.diagnostics,
+  };
+}
+
+/** The answer key for grading a submission, from the version of the module that pages currently show. */
+export async function getQuizKey({
+  productSlug,
+  quizId,
+  ...source
+}: Source & { productSlug: string; quizId: string }) {
+  const built = (await catalog(source)).find((product) => product.slug === productSlug);
+  for (const module of built?.built ?? []) {
+    const key = module.served?.quizKeys.find((candidate) => candidate.id === quizId);
+    if (key) return { ...key, moduleSlug: module.summary.slug };
+  }
+  return null;
+}
+
+/** A module source as it was first served, by the sha256 of its bytes (for revision diffs). */
+export function getModuleSourceByHash(hash: string, { db }: { db?: Db } = {}) {
+  return readModuleSource({ db: db ?? getDb(), hash });
+}
+
+/** The products for lists and dashboards (same as loadCatalog, without progress reporting). */
+export async function listProducts(source: Source = {}) {
+  return loadCatalog(source);
+}
