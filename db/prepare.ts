@@ -1,4 +1,4 @@
-import { loadCatalog } from "~/content/content.server";
+import { getCompileStats, loadCatalog } from "~/content/content.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isDatabaseEmpty, seedDemoOrganisation } from "./seed";
@@ -31,8 +31,10 @@ async function warmContent() {
   });
   if (tty) process.stdout.write("\r\x1b[K");
   const modules = products.reduce((n, p) => n + p.modules.length, 0);
+  const { compiled, cacheHits } = getCompileStats();
   console.log(
-    `Content ready: ${products.length} products, ${modules} modules (${Date.now() - started} ms).`,
+    `Content ready: ${products.length} products, ${modules} modules; ` +
+      `${compiled} compiled, ${cacheHits} from cache (${Date.now() - started} ms).`,
   );
 }
 

@@ -5,6 +5,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
+import path from "node:path";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -50,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product: { slug: product.slug, name: product.name },
     module: {
       slug: module.slug,
-      path: module.path,
+      // As it would be typed into sha256sum from where the app runs.
+      sourceFile: path.relative(process.cwd(), path.join(product.dir, module.path)),
       title: module.title,
       summary: module.summary,
       week: module.week,
@@ -253,7 +255,7 @@ export default function ModulePage() {
         </nav>
         <footer className="module-footer small muted">
           This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
-          <code>{module.path}</code> · sha256{" "}
+          <code>{module.sourceFile}</code> · sha256{" "}
           <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
         </footer>
       </article>
