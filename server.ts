@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { markContentChanged } from "./app/content/content.server";
 import { prepareDatabase } from "./db/prepare";
 import { isCrossSiteRequest } from "./app/utils/csrf.server";
 import { getEnv } from "./app/utils/env.server";
@@ -32,6 +33,14 @@ app.use((req, res, next) => {
 });
 
 if (viteDevServer) {
+  // Editing content in dev reloads the open pages, which then show the recompiled module.
+  const contentRoot = path.resolve(env.CONTENT_DIR);
+  viteDevServer.watcher.add(contentRoot);
+  viteDevServer.watcher.on("all", (_event, file) => {
+    if (!path.resolve(file).startsWith(contentRoot + path.sep)) return;
+    markContentChanged();
+    viteDevServer.ws.send({ type: "full-reload" });
+  });
   app.use(viteDevServer.middlewares);
 } else {
   app.use(

@@ -6,5 +6,6 @@ import remixConfig from "./remix.config.js";
 export default defineConfig({
   plugins: [remix(remixConfig), tsconfigPaths()],
   server: { port: Number(process.env.PORT ?? 3000) },
-  ssr: { noExternal: [] },
+  // Native server-only packages: keep the dev dependency scanner away from them.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "esbuild", "mdx-bundler"] },
 });

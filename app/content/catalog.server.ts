@@ -20,7 +20,13 @@ const rescanInterval = 1000;
 
 const globalForCatalog = globalThis as unknown as {
   firsthandCatalogs?: WeakMap<Db, Map<string, CatalogState>>;
+  firsthandContentChangedAt?: number;
 };
+
+/** Makes the next access re-scan at once; the dev server calls it when a content file changes. */
+export function markContentChanged() {
+  globalForCatalog.firsthandContentChangedAt = Date.now();
+}
 
 function stateFor({ db, root }: { db: Db; root: ContentRoot }) {
   globalForCatalog.firsthandCatalogs ??= new WeakMap();
@@ -60,7 +66,10 @@ export async function getBuiltCatalog({
 }) {
   const state = stateFor({ db, root });
   if (state.building) return state.building;
-  if (state.stamp !== null && Date.now() - state.checkedAt < rescanInterval) return state.products;
+  const fresh =
+    Date.now() - state.checkedAt < rescanInterval &&
+    state.checkedAt > (globalForCatalog.firsthandContentChangedAt ?? 0);
+  if (state.stamp !== null && fresh) return state.products;
   const stamp = contentStamp(root);
   state.checkedAt = Date.now();
   if (stamp === state.stamp) return state.products;

@@ -9,6 +9,7 @@ import { readModuleSource } from "./module-cache.server";
 import type { Diagnostic, ModuleSummary, Product, QuizKey, TocHeading } from "./types";
 
 export { getCompileStats } from "./compile-queue.server";
+export { markContentChanged } from "./catalog.server";
 export type { CompileProgress } from "./build-product.server";
 
 type Source = {
