@@ -15,7 +15,7 @@ test("a product image is served with its type and cached for good when versioned
   const response = serve("images/diagram.png");
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("image/png");
-  expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+  expect(response.headers.get("Cache-Control")).toBe("private, max-age=31536000, immutable");
   const bytes = Buffer.from(await response.arrayBuffer());
   expect(
     bytes.equals(fs.readFileSync(path.join(goodFixture, "products/acme/images/diagram.png"))),
@@ -24,7 +24,7 @@ test("a product image is served with its type and cached for good when versioned
 
 test("an unversioned request is only cached briefly", () => {
   expect(serve("images/diagram.png", { versioned: false }).headers.get("Cache-Control")).toBe(
-    "public, max-age=300",
+    "private, max-age=300",
   );
 });
 

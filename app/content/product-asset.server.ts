@@ -68,7 +68,7 @@ export function productAssetResponse({
   const headers = new Headers({
     "Content-Type": asset.contentType,
     "Content-Length": String(asset.size),
-    "Cache-Control": versioned ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    "Cache-Control": versioned ? "private, max-age=31536000, immutable" : "private, max-age=300",
     "X-Content-Type-Options": "nosniff",
   });
   // Author SVGs are served from our origin: never let one run script.

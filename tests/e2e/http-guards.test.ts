@@ -77,3 +77,36 @@ test("an unknown page is a 404 page without a stack trace", async () => {
   expect(html).toMatch(/Page not found/);
   expect(html).not.toMatch(/at [\w.]+ \(/);
 });
+
+test("module images are served to signed-in people with long-lived private caching, and to nobody else", async () => {
+  const cookie = await sessionCookie(demoEmail("rep5"));
+  const products = await (
+    await fetch(`${baseUrl}/products`, { headers: { Cookie: cookie } })
+  ).text();
+  const productPath = products.match(/href="(\/products\/[^"/]+)"/)![1];
+  const track = await (
+    await fetch(`${baseUrl}${productPath}`, { headers: { Cookie: cookie } })
+  ).text();
+  let asset: string | undefined;
+  for (const [, modulePath] of track.matchAll(/href="(\/products\/[^"]+\/[^"]+)"/g)) {
+    const html = await (
+      await fetch(`${baseUrl}${modulePath}`, { headers: { Cookie: cookie } })
+    ).text();
+    asset = html.match(/src="(\/assets\/[^"]+\?v=[^"]+)"/)?.[1];
+    if (asset) break;
+  }
+  expect(asset).toBeDefined();
+  const url = `${baseUrl}${asset!.replace(/&amp;/g, "&")}`;
+  const image = await fetch(url, { headers: { Cookie: cookie } });
+  expect(image.status).toBe(200);
+  expect(image.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+  const anonymous = await fetch(url, { redirect: "manual" });
+  expect(anonymous.status).toBe(302);
+  const source = await fetch(
+    `${baseUrl}${productPath.replace("/products/", "/assets/")}/product.yml`,
+    {
+      headers: { Cookie: cookie },
+    },
+  );
+  expect(source.status).toBe(404);
+});
