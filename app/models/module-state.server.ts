@@ -1,22 +1,11 @@
 import type { ModuleSummary, Product, QuizKey } from "~/content/types";
 import { getStanding } from "./certification.server";
 import { listProgress } from "./progress.server";
-import { listAttempts } from "./quiz-attempt.server";
-
-const attemptWindowMs = 24 * 60 * 60 * 1000;
-
-export type LearnerQuizState = {
-  status: "unanswered" | "correct" | "incorrect";
-  selected?: string[];
-  correct?: string[];
-  explanationHtml?: string;
-  attemptsLeftToday?: number;
-  nextAttemptAt?: string;
-  message?: string;
-};
+import type { QuizState } from "~/components/mdx/quiz-context";
+import { attemptWindowMs, listAttempts, nextAttemptAt } from "./quiz-attempt.server";
 
 export type ModuleLearningState = {
-  quizzes: Record<string, LearnerQuizState>;
+  quizzes: Record<string, QuizState>;
   quizzesPassed: number;
   completed: boolean;
   completedAt: string | null;
@@ -53,7 +42,7 @@ export function getModuleLearningState({
     productSlug: product.slug,
     since: new Date(recentSince + 1),
   });
-  const quizzes: Record<string, LearnerQuizState> = {};
+  const quizzes: Record<string, QuizState> = {};
   let quizzesPassed = 0;
   for (const key of quizKeys) {
     const mine = attempts.filter(
@@ -61,17 +50,14 @@ export function getModuleLearningState({
     );
     const recent = recentAll.filter((a) => a.quizId === key.id);
     const attemptsLeftToday = Math.max(product.policy.maxAttemptsPerDay - recent.length, 0);
-    const nextAttemptAt =
-      attemptsLeftToday === 0 && recent.length
-        ? new Date(
-            recent[recent.length - product.policy.maxAttemptsPerDay].attemptedAt.getTime() +
-              attemptWindowMs,
-          ).toISOString()
-        : undefined;
+    const nextAttempt = nextAttemptAt({
+      recent: recent.map((a) => a.attemptedAt),
+      max: product.policy.maxAttemptsPerDay,
+    })?.toISOString();
     const passed = mine.find((a) => a.correct);
     const latest = passed ?? mine.at(-1);
     if (!latest) {
-      quizzes[key.id] = { status: "unanswered", attemptsLeftToday, nextAttemptAt };
+      quizzes[key.id] = { status: "unanswered", attemptsLeftToday, nextAttemptAt: nextAttempt };
       continue;
     }
     if (passed) quizzesPassed++;
@@ -81,7 +67,7 @@ export function getModuleLearningState({
       correct: passed ? key.correct : undefined,
       explanationHtml: key.explanationHtml,
       attemptsLeftToday,
-      nextAttemptAt,
+      nextAttemptAt: nextAttempt,
     };
   }
   const progress = listProgress({ userId, productSlug: product.slug }).find(

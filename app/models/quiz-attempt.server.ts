@@ -3,7 +3,14 @@ import { quizAttempts, type QuizAttempt } from "#db/schema";
 import type { CertificationPolicy, ModuleSummary, QuizKey } from "~/content/types";
 import { getDb, immediateTransaction } from "~/utils/db.server";
 
-const attemptWindowMs = 24 * 60 * 60 * 1000;
+/** Attempts per question are limited over a rolling 24 hours. */
+export const attemptWindowMs = 24 * 60 * 60 * 1000;
+
+/** When a slot opens again, given the attempt times inside the window (oldest first). */
+export function nextAttemptAt({ recent, max }: { recent: Date[]; max: number }): Date | null {
+  if (recent.length < max) return null;
+  return new Date(recent[recent.length - max].getTime() + attemptWindowMs);
+}
 
 export type QuizOutcome =
   | {
@@ -68,13 +75,13 @@ export function answerQuiz({
       )
       .orderBy(asc(quizAttempts.attemptedAt))
       .all();
-    const nextSlot = (index: number) =>
-      new Date(recent[index].attemptedAt.getTime() + attemptWindowMs);
-    if (recent.length >= policy.maxAttemptsPerDay) {
-      const nextAttemptAt = nextSlot(recent.length - policy.maxAttemptsPerDay);
+    const times = recent.map((r) => r.attemptedAt);
+    const max = policy.maxAttemptsPerDay;
+    const blockedUntil = nextAttemptAt({ recent: times, max });
+    if (blockedUntil) {
       return {
         kind: "limited",
-        nextAttemptAt,
+        nextAttemptAt: blockedUntil,
         message: `You have used all ${policy.maxAttemptsPerDay} attempts at this question for today.`,
       };
     }
@@ -91,8 +98,7 @@ export function answerQuiz({
         attemptedAt: now,
       })
       .run();
-    const used = recent.length + 1;
-    const attemptsLeftToday = policy.maxAttemptsPerDay - used;
+    const attemptsLeftToday = max - (times.length + 1);
     return {
       kind: "graded",
       correct,
@@ -100,7 +106,7 @@ export function answerQuiz({
       correctChoices: correct ? key.correct : [],
       explanationHtml: key.explanationHtml,
       attemptsLeftToday,
-      nextAttemptAt: attemptsLeftToday > 0 ? null : nextSlot(used - policy.maxAttemptsPerDay),
+      nextAttemptAt: nextAttemptAt({ recent: [...times, now], max }),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CertificateCard } from "~/components/certificate-card";
 import { formatDate } from "~/components/status-pill";
 import { getCertificationById } from "~/models/certification.server";
 import { getPublicCertificate } from "~/models/verification.server";
@@ -32,39 +33,17 @@ export default function Certificate() {
     useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
-      <section className="certificate" aria-labelledby="certificate-title">
-        <p className="certificate-kicker">Firsthand certification</p>
-        <h1 id="certificate-title">{summary.productName}</h1>
-        <p className="certificate-holder">
-          Awarded to <strong>{summary.holderName}</strong>
-        </p>
-        <p className={`certificate-verdict ${summary.valid ? "is-valid" : "is-invalid"}`}>
-          {summary.statusLabel}
-        </p>
-        <dl className="certificate-facts">
-          <div>
-            <dt>Issued</dt>
-            <dd>{formatDate(summary.issuedAt)}</dd>
-          </div>
-          <div>
-            <dt>Expires</dt>
-            <dd>{formatDate(summary.expiresAt)}</dd>
-          </div>
-          <div>
-            <dt>First-attempt score</dt>
-            <dd>{Math.round(score * 100)}%</dd>
-          </div>
-          {refreshedAt ? (
-            <div>
-              <dt>Last refreshed</dt>
-              <dd>{formatDate(refreshedAt)}</dd>
-            </div>
-          ) : null}
-        </dl>
+      <CertificateCard
+        certificate={summary}
+        facts={[
+          { label: "First-attempt score", value: `${Math.round(score * 100)}%` },
+          ...(refreshedAt ? [{ label: "Last refreshed", value: formatDate(refreshedAt) }] : []),
+        ]}
+      >
         <p className="small">
           Verify link (works without signing in): <a href={verifyUrl}>{verifyUrl}</a>
         </p>
-      </section>
+      </CertificateCard>
       <section className="panel" aria-labelledby="covers-title">
         <h2 id="covers-title">What this certification covers</h2>
         <p className="muted small">Each module at the exact revision you walked.</p>

@@ -1,16 +1,11 @@
 import { expect, inject, test } from "vitest";
-import { demoEmail, demoPassword } from "./browser";
+import { demoEmail, signInCookie } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
 
 const baseUrl = inject("baseUrl");
 
 test("the daily attempt limit holds when the quiz form is replayed outside the browser", async () => {
-  const login = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email: demoEmail("rep6"), password: demoPassword }),
-    redirect: "manual",
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0];
+  const cookie = await signInCookie(baseUrl, demoEmail("rep6"));
   const product = (await demoCatalog())[0];
   const module = product.modules[0];
   const { quizKeys } = await moduleWithKeys({ productSlug: product.slug, moduleSlug: module.slug });
@@ -42,12 +37,7 @@ test("the daily attempt limit holds when the quiz form is replayed outside the b
 });
 
 test("an answer to a quiz that is not in the module is a 400, not a 500", async () => {
-  const login = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email: demoEmail("rep6"), password: demoPassword }),
-    redirect: "manual",
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0];
+  const cookie = await signInCookie(baseUrl, demoEmail("rep6"));
   const product = (await demoCatalog())[0];
   const response = await fetch(`${baseUrl}/products/${product.slug}/${product.modules[0].slug}`, {
     method: "POST",

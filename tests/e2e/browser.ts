@@ -27,3 +27,14 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Signs in over plain HTTP, as a script outside the browser would, and returns the Cookie header. */
+export async function signInCookie(baseUrl: string, email: string, password = demoPassword) {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  if (response.status !== 302) throw new Error(`Sign-in as ${email} failed: ${response.status}`);
+  return response.headers.get("set-cookie")!.split(";")[0];
+}

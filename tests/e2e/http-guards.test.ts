@@ -1,5 +1,5 @@
 import { expect, inject, test } from "vitest";
-import { demoEmail, demoPassword } from "./browser";
+import { demoEmail, demoPassword, signInCookie } from "./browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -12,14 +12,8 @@ function post(path: string, body: Record<string, string>, headers: Record<string
   });
 }
 
-async function sessionCookie(email: string) {
-  const response = await post("/login", { email, password: demoPassword });
-  expect(response.status).toBe(302);
-  return response.headers.get("set-cookie")!.split(";")[0];
-}
-
 test("a POST with a foreign Origin is refused with 403 on every action, signed in or not", async () => {
-  const cookie = await sessionCookie(demoEmail("admin"));
+  const cookie = await signInCookie(baseUrl, demoEmail("admin"));
   for (const path of ["/login", "/logout", "/admin/users", "/products", "/anything/else"]) {
     const response = await post(
       path,
@@ -58,7 +52,7 @@ test("eleven wrong passwords for one email return 429 with a retry time", async 
 });
 
 test("the session cookie holds no user id or email", async () => {
-  const cookie = await sessionCookie(demoEmail("rep5"));
+  const cookie = await signInCookie(baseUrl, demoEmail("rep5"));
   expect(cookie).not.toMatch(/rep5|demo\.firsthand|@/);
   expect(cookie).toMatch(/^firsthand_session=[a-z2-7]+\.[a-z2-7]+$/);
 });
@@ -70,7 +64,7 @@ test("bad sign-in input gets a 400 with a message, never a 500", async () => {
 });
 
 test("an unknown page is a 404 page without a stack trace", async () => {
-  const cookie = await sessionCookie(demoEmail("rep5"));
+  const cookie = await signInCookie(baseUrl, demoEmail("rep5"));
   const response = await fetch(`${baseUrl}/no/such/page`, { headers: { Cookie: cookie } });
   expect(response.status).toBe(404);
   const html = await response.text();
@@ -79,7 +73,7 @@ test("an unknown page is a 404 page without a stack trace", async () => {
 });
 
 test("module images are served to signed-in people with long-lived private caching, and to nobody else", async () => {
-  const cookie = await sessionCookie(demoEmail("rep5"));
+  const cookie = await signInCookie(baseUrl, demoEmail("rep5"));
   const products = await (
     await fetch(`${baseUrl}/products`, { headers: { Cookie: cookie } })
   ).text();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { demoEmail, demoPassword } from "./browser";
+import { demoEmail, signInCookie } from "./browser";
 import { demoCatalog } from "./content-keys";
 import { startServer, type RunningServer } from "./start-server";
 
@@ -27,12 +27,7 @@ afterAll(async () => {
 });
 
 test("every page of real Mintlify and Docusaurus docs renders through the server, none with a 500", async () => {
-  const login = await fetch(`${server.baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email: demoEmail("rep1"), password: demoPassword }),
-    redirect: "manual",
-  });
-  const headers = { Cookie: login.headers.get("set-cookie")!.split(";")[0] };
+  const headers = { Cookie: await signInCookie(server.baseUrl, demoEmail("rep1")) };
   const products = await demoCatalog(contentDir);
   expect(products.map((p) => p.slug).sort()).toEqual([...corpora].sort());
   let pages = 0;
