@@ -18,7 +18,13 @@ export type PitchEligibility = {
   certificationId: string | null;
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) =>
+  d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 const list = (items: { title: string }[]) => items.map((m) => m.title).join(", ");
 
 export function describeEligibility({

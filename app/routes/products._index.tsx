@@ -37,10 +37,9 @@ export default function Products() {
                 <Link to={`/products/${p.slug}`}>{p.name}</Link>
               </h2>
               <p className="muted small">{p.summary}</p>
-              <p className="meta-row small muted">
-                <span>{p.moduleCount} modules</span>·
-                <span>{p.weeks} weeks of customer journey</span>·
-                <span>{Math.round(p.totalMinutes / 6) / 10} h</span>
+              <p className="small muted">
+                {p.moduleCount} modules · {p.weeks} weeks of customer journey ·{" "}
+                {Math.round(p.totalMinutes / 6) / 10} h
               </p>
               <div className="meta-row">
                 <StatusPill status={p.eligibility.status} />
