@@ -7,7 +7,16 @@ import type {
 } from "@remix-run/node";
 import path from "node:path";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
 import type { QuizState } from "~/components/mdx/quiz-context";
@@ -43,8 +52,6 @@ async function requireModule(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const { product, module, code, headings, prev, next, quizKeys } = await requireModule(params);
-  if (code)
-    markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
@@ -96,6 +103,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { product, module, quizKeys } = await requireModule(params);
   const form = await request.formData();
   const intent = form.get("intent");
+  // Opening is recorded by a POST the page sends once shown; answering or completing also counts
+  // as opening, so readers without JavaScript are recorded too.
+  markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
+  if (intent === "module-opened") return data<ActionResult>({});
 
   if (intent === "answer-quiz") {
     const parsed = answerSchema.safeParse({
@@ -155,9 +166,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
 }
 
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "module-opened" ? false : defaultShouldRevalidate);
+
+function useRecordOpened(moduleKey: string, available: boolean) {
+  const { submit } = useFetcher({ key: `opened:${moduleKey}` });
+  useEffect(() => {
+    if (available) submit({ intent: "module-opened" }, { method: "post" });
+  }, [moduleKey, available, submit]);
+}
+
 export default function ModulePage() {
   const { product, module, code, headings, prev, next, state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  useRecordOpened(`${product.slug}/${module.slug}`, code !== null);
   const quizState: Record<string, QuizState> = { ...state.quizzes };
   if (actionData?.quizId && actionData.message) {
     quizState[actionData.quizId] = {
