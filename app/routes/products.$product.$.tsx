@@ -8,20 +8,19 @@ import type {
 import path from "node:path";
 import { data } from "@remix-run/node";
 import {
-  Form,
-  Link,
   useActionData,
   useFetcher,
   useLoaderData,
-  useNavigation,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
+import { ModuleCompletion, type CompletionResult } from "~/components/module-completion";
+import { ModuleHeader } from "~/components/module-header";
+import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
-import { formatDate } from "~/components/status-pill";
 import { getModule } from "~/content/content.server";
 import { completeModule } from "~/models/certification.server";
 import { getModuleLearningState } from "~/models/module-state.server";
@@ -95,7 +94,7 @@ type ActionResult = {
   quizId?: string;
   message?: string;
   nextAttemptAt?: string;
-  completion?: { ok: boolean; message?: string; certificationId?: string; refreshed?: boolean };
+  completion?: CompletionResult;
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -193,42 +192,12 @@ export default function ModulePage() {
   return (
     <div className="module-layout">
       <article className="module-article" aria-labelledby="module-title">
-        <nav aria-label="Breadcrumb" className="breadcrumb small">
-          <Link to="/products">Products</Link> /{" "}
-          <Link to={`/products/${product.slug}`}>{product.name}</Link>
-        </nav>
-        <header className="module-header">
-          <h1 id="module-title">{module.title}</h1>
-          {module.summary ? <p className="muted module-summary">{module.summary}</p> : null}
-          <p className="meta-row small">
-            {module.week !== null ? (
-              <span className="pill pill-info">Customer week {module.week}</span>
-            ) : null}
-            {module.duration !== null ? <span className="pill">{module.duration} min</span> : null}
-            <span className="pill">Revision {module.revision}</span>
-            {state.completed ? <span className="pill pill-success">Completed</span> : null}
-            {state.refreshDue ? (
-              <span className="pill pill-warning">Changed since your certification</span>
-            ) : null}
-          </p>
-          {state.refreshDue ? (
-            <p className="banner banner-warning small">
-              This module changed since you were certified.{" "}
-              <Link to={`/what-changed/${product.slug}/${module.slug}`}>See what changed</Link>,
-              then re-take its knowledge checks and confirm it below.
-            </p>
-          ) : null}
-          {module.friction.length ? (
-            <aside className="friction-box" aria-label="Known friction">
-              <strong>Where customers struggle here</strong>
-              <ul>
-                {module.friction.map((f) => (
-                  <li key={f}>{f}</li>
-                ))}
-              </ul>
-            </aside>
-          ) : null}
-        </header>
+        <ModuleHeader
+          product={product}
+          module={module}
+          completed={state.completed}
+          refreshDue={state.refreshDue}
+        />
         {module.error ? (
           <div className="banner banner-error small" role="alert">
             <strong>
@@ -245,38 +214,19 @@ export default function ModulePage() {
           <div className="panel unavailable">
             <h2>This module is unavailable right now</h2>
             <p className="muted">
-              Its content could not be prepared. Enablement has been told; the rest of the track
-              works as usual.
+              Its content could not be prepared; enablement sees why on the content status page. The
+              rest of the track works as usual.
             </p>
           </div>
         )}
         {code ? (
-          <CompletionPanel
+          <ModuleCompletion
             state={state}
             quizCount={module.quizCount}
             result={actionData?.completion}
           />
         ) : null}
-        <nav className="prev-next" aria-label="Module">
-          {prev ? (
-            <Link to={`/products/${product.slug}/${prev.slug}`} className="tile" rel="prev">
-              <span>Previous</span>
-              <strong>{prev.title}</strong>
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next ? (
-            <Link
-              to={`/products/${product.slug}/${next.slug}`}
-              className="tile prev-next-next"
-              rel="next"
-            >
-              <span>Next</span>
-              <strong>{next.title}</strong>
-            </Link>
-          ) : null}
-        </nav>
+        <ModuleNeighbours productSlug={product.slug} prev={prev} next={next} />
         <footer className="module-footer small muted">
           This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
           <code>{module.sourceFile}</code> · sha256{" "}
@@ -289,60 +239,5 @@ export default function ModulePage() {
         </aside>
       ) : null}
     </div>
-  );
-}
-
-function CompletionPanel({
-  state,
-  quizCount,
-  result,
-}: {
-  state: { completed: boolean; completedAt: string | null; quizzesPassed: number };
-  quizCount: number;
-  result?: ActionResult["completion"];
-}) {
-  const submitting = useNavigation().formData?.get("intent") === "complete-module";
-  const ready = state.quizzesPassed >= quizCount;
-  return (
-    <section className="panel completion" aria-labelledby="completion-title">
-      <h2 id="completion-title">Finish this module</h2>
-      {result?.ok && result.certificationId ? (
-        <p className="banner banner-success" role="status">
-          🎉 Track complete: you are certified.{" "}
-          <Link to={`/certificates/${result.certificationId}`}>See your certificate</Link>
-        </p>
-      ) : null}
-      {result?.ok && result.refreshed ? (
-        <p className="banner banner-success" role="status">
-          Refresh done: your certification is current again.
-        </p>
-      ) : null}
-      {result && !result.ok ? (
-        <p className="form-error" role="alert">
-          {result.message}
-        </p>
-      ) : null}
-      {state.completed ? (
-        <p className="pill pill-success">
-          Completed {state.completedAt ? formatDate(state.completedAt) : ""}
-        </p>
-      ) : (
-        <Form method="post" className="stack" preventScrollReset>
-          <input type="hidden" name="intent" value="complete-module" />
-          <p className="muted small">
-            {quizCount === 0
-              ? "This module has no knowledge checks."
-              : `${state.quizzesPassed} of ${quizCount} knowledge checks passed.`}
-          </p>
-          <label className="checkbox">
-            <input type="checkbox" name="confirm" value="yes" required />I worked through this
-            module the way the customer will.
-          </label>
-          <button type="submit" className="button button-primary" disabled={!ready || submitting}>
-            {submitting ? "Saving…" : "Mark module complete"}
-          </button>
-        </Form>
-      )}
-    </section>
   );
 }
