@@ -25,8 +25,11 @@ async function warmContent() {
   const tty = process.stdout.isTTY;
   const products = await loadCatalog({
     onProgress: ({ index, total, file }) => {
-      if (!tty) return;
-      process.stdout.write(`\r\x1b[KPreparing content [${index}/${total}] ${file}`);
+      if (tty) process.stdout.write(`\r\x1b[KPreparing content [${index}/${total}] ${file}`);
+      // Without a terminal, a line every tenth of the way.
+      else if (index === total || index % Math.max(Math.ceil(total / 10), 1) === 0) {
+        console.log(`Preparing content [${index}/${total}]`);
+      }
     },
   });
   if (tty) process.stdout.write("\r\x1b[K");
