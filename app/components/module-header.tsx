@@ -1,14 +1,10 @@
 import { Link } from "@remix-run/react";
+import type { ModuleSummary } from "~/content/types";
 
-type HeaderModule = {
-  slug: string;
-  title: string;
-  summary: string | null;
-  week: number | null;
-  duration: number | null;
-  revision: number;
-  friction: string[];
-};
+type HeaderModule = Pick<
+  ModuleSummary,
+  "slug" | "title" | "summary" | "week" | "duration" | "revision" | "friction"
+>;
 
 /** Title, journey metadata and known friction of a module, as the rep meets it. */
 export function ModuleHeader({
