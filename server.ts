@@ -27,6 +27,7 @@ app.use((req, res, next) => {
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
     host: req.get("host"),
+    appOrigin: new URL(env.APP_URL).origin,
   });
   if (!crossSite) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");

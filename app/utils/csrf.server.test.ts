@@ -29,3 +29,14 @@ test("reads are never refused", () => {
     false,
   );
 });
+
+test("behind a proxy, the app's public origin is not another site", () => {
+  const proxied = {
+    ...base,
+    method: "POST",
+    host: "127.0.0.1:3000",
+    appOrigin: "https://firsthand.example",
+  };
+  expect(isCrossSiteRequest({ ...proxied, origin: "https://firsthand.example" })).toBe(false);
+  expect(isCrossSiteRequest({ ...proxied, origin: "https://evil.example" })).toBe(true);
+});
