@@ -1,0 +1,20 @@
+import { getPitchEligibility } from "~/models/eligibility.server";
+import { getUserByEmail } from "~/models/user.server";
+import { demoDomain, seedDemoOrganisation } from "./seed";
+import { seedDemoActivity } from "./seed-activity";
+
+test("the demo tells its story from the first sign-in", async () => {
+  await seedDemoOrganisation({ log: () => {} });
+  await seedDemoActivity({ log: () => {} });
+  const status = async (rep: string, productSlug: string) => {
+    const user = getUserByEmail({ email: `${rep}@${demoDomain}` })!;
+    return (await getPitchEligibility({ userId: user.id, productSlug }))?.status;
+  };
+  for (const product of ["ledgerflow", "calliper", "crewline"]) {
+    expect(await status("rep1", product)).toBe("certified");
+    expect(await status("rep5", product)).toBe("not_started");
+  }
+  expect(await status("rep2", "ledgerflow")).toBe("refresh_due");
+  expect(await status("rep3", "ledgerflow")).toBe("in_progress");
+  expect(await status("rep4", "crewline")).toBe("lapsed");
+}, 60_000);
