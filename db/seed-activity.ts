@@ -11,8 +11,8 @@ import { getUserByEmail } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
 import { moduleSources } from "./schema";
 import { demoDomain } from "./seed";
+import { dayMs } from "~/utils/dates";
 
-const dayMs = 24 * 60 * 60 * 1000;
 const historyDir = path.resolve("db/demo-history");
 
 /** Modules whose customer journey changed: the earlier revision the demo reps were certified on. */

@@ -48,11 +48,7 @@ export function PeopleTable({
                       Role of {person.name}
                     </label>
                     <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
-                      {roles.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
+                      <RoleOptions />
                     </select>
                     <label className="visually-hidden" htmlFor={`team-${person.id}`}>
                       Team of {person.name}
@@ -62,12 +58,7 @@ export function PeopleTable({
                       name="teamId"
                       defaultValue={person.teamId ?? ""}
                     >
-                      <option value="">No team</option>
-                      {teams.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.name}
-                        </option>
-                      ))}
+                      <TeamOptions teams={teams} />
                     </select>
                     <button
                       type="submit"
@@ -123,22 +114,13 @@ export function AddPersonForm({ teams }: { teams: Team[] }) {
         <div className="field">
           <label htmlFor="new-role">Role</label>
           <select id="new-role" name="role" defaultValue="rep">
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <div className="field">
           <label htmlFor="new-team">Team</label>
           <select id="new-team" name="teamId" defaultValue="">
-            <option value="">No team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} />
           </select>
         </div>
         <button type="submit" className="button button-primary">
@@ -175,5 +157,26 @@ export function AddTeamForm({ managers }: { managers: { id: string; name: string
         </button>
       </Form>
     </section>
+  );
+}
+
+function RoleOptions() {
+  return roles.map((r) => (
+    <option key={r} value={r}>
+      {r}
+    </option>
+  ));
+}
+
+function TeamOptions({ teams }: { teams: Team[] }) {
+  return (
+    <>
+      <option value="">No team</option>
+      {teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { PublicCertificate } from "~/models/verification.server";
-import { formatDate } from "./status-pill";
+import { formatDate } from "~/utils/dates";
 
 /** The certificate as anyone may see it; `facts` and `children` add what only its holder sees. */
 export function CertificateCard({

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { formatDate } from "./status-pill";
+import { formatDate } from "~/utils/dates";
 
 export type CompletionResult = {
   ok: boolean;

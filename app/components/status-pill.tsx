@@ -13,13 +13,3 @@ const tone: Record<CertificationStatus, string> = {
 export function StatusPill({ status }: { status: CertificationStatus }) {
   return <span className={`pill ${tone[status]}`}>{statusLabels[status]}</span>;
 }
-
-export function formatDate(iso: string | Date | null | undefined) {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}

@@ -7,7 +7,6 @@ import {
   getModule,
   getModuleSourceByHash,
   getProduct,
-  getQuizKey,
   loadCatalog,
 } from "./content.server";
 import { copyFixture, writeTree } from "./__fixtures__/write-tree";
@@ -83,8 +82,14 @@ test("a module page has its code, headings, neighbours and server-only quiz keys
   expect(await getModule({ contentDir, db, productSlug: "acme", moduleSlug: "nope" })).toBeNull();
   expect(await getProduct({ contentDir, db, productSlug: "nope" })).toBeNull();
 
-  const key = await getQuizKey({ contentDir, db, productSlug: "acme", quizId: "admin-rights" });
-  expect(key).toMatchObject({
+  const welcomePage = await getModule({
+    contentDir,
+    db,
+    productSlug: "acme",
+    moduleSlug: "welcome",
+  });
+  const key = welcomePage?.quizKeys.find((k) => k.id === "admin-rights");
+  expect({ ...key, moduleSlug: welcomePage?.module.slug }).toMatchObject({
     moduleSlug: "welcome",
     correct: ["1"],
     explanationHtml: "IT holds them in most companies.",

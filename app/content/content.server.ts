@@ -92,26 +92,27 @@ export async function getModule({
   };
 }
 
-/** The answer key for grading a submission, from the version of the module that pages currently show. */
-export async function getQuizKey({
-  productSlug,
-  quizId,
-  ...source
-}: Source & { productSlug: string; quizId: string }) {
-  const built = (await catalog(source)).find((product) => product.slug === productSlug);
-  for (const module of built?.built ?? []) {
-    const key = module.served?.quizKeys.find((candidate) => candidate.id === quizId);
-    if (key) return { ...key, moduleSlug: module.summary.slug };
-  }
-  return null;
-}
-
 /** A module source as it was first served, by the sha256 of its bytes (for revision diffs). */
 export function getModuleSourceByHash(hash: string, { db }: { db?: Db } = {}) {
   return readModuleSource({ db: db ?? getDb(), hash });
 }
 
-/** The products for lists and dashboards (same as loadCatalog, without progress reporting). */
-export async function listProducts(source: Source = {}) {
-  return loadCatalog(source);
+/** getProduct for routes: a missing product is a 404. */
+export async function requireProduct({ productSlug }: { productSlug: string | undefined }) {
+  const product = productSlug ? await getProduct({ productSlug }) : null;
+  if (!product) throw new Response("Not found", { status: 404 });
+  return product;
+}
+
+/** getModule for routes: a missing product or module is a 404. */
+export async function requireModule({
+  productSlug,
+  moduleSlug,
+}: {
+  productSlug: string | undefined;
+  moduleSlug: string | undefined;
+}) {
+  const page = productSlug && moduleSlug ? await getModule({ productSlug, moduleSlug }) : null;
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
 }

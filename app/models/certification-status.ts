@@ -1,3 +1,5 @@
+import { dayMs } from "~/utils/dates";
+
 /** Pure: a rep's standing on one product, from their certification, progress, the content and the clock. */
 
 export const certificationStatuses = [
@@ -62,8 +64,6 @@ export type StatusReport = {
   expiresAt: Date | null;
   refreshDeadline: Date | null;
 };
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 /** Work counts from the start of the rep's current round, and after an expiry only from the expiry. */
 export function countingFrom({

@@ -1,6 +1,13 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, min } from "drizzle-orm";
-import { certifications, moduleProgress, moduleSources, type Certification } from "#db/schema";
+import {
+  certifications,
+  moduleProgress,
+  moduleSources,
+  type Certification,
+  type ModuleProgress,
+  type QuizAttempt,
+} from "#db/schema";
 import type { ModuleSummary, Product } from "~/content/types";
 import { getDb, immediateTransaction } from "~/utils/db.server";
 import {
@@ -12,8 +19,7 @@ import {
 import { getRoundStartedAt } from "./enrolment.server";
 import { listProgress } from "./progress.server";
 import { firstAttemptScore, listAttempts, passedQuizIds } from "./quiz-attempt.server";
-
-const dayMs = 24 * 60 * 60 * 1000;
+import { dayMs } from "~/utils/dates";
 
 export type CertificationWithModules = Omit<Certification, "modules"> & {
   modules: CertifiedModule[];
@@ -92,6 +98,9 @@ export type Standing = {
   /** Every module is done but the first-attempt score missed the pass mark. */
   belowPassMark: boolean;
   countingFrom: Date;
+  /** Quiz attempts that count: this round's, oldest first. */
+  attempts: QuizAttempt[];
+  progress: ModuleProgress[];
 };
 
 /** A rep's standing on one product. Reads only; safe inside a transaction. */
@@ -106,11 +115,12 @@ export function getStanding({
 }): Standing {
   const certification = getActiveCertification({ userId, productSlug: product.slug });
   const roundStartedAt = getRoundStartedAt({ userId, productSlug: product.slug });
+  const progress = listProgress({ userId, productSlug: product.slug });
   const report = deriveCertificationStatus({
     certification,
     policy: product.policy,
     modules: revisionsSeenAt({ product }),
-    progress: listProgress({ userId, productSlug: product.slug }),
+    progress,
     roundStartedAt,
     now,
   });
@@ -125,6 +135,8 @@ export function getStanding({
     score,
     belowPassMark: trackDone && uncertified && score < product.policy.passMark,
     countingFrom: from,
+    attempts,
+    progress,
   };
 }
 
@@ -149,12 +161,7 @@ export function completeModule({
   now?: Date;
 }): CompletionResult {
   return immediateTransaction((db) => {
-    const before = getStanding({ userId, product, now });
-    const attempts = listAttempts({
-      userId,
-      productSlug: product.slug,
-      since: before.countingFrom,
-    });
+    const { attempts } = getStanding({ userId, product, now });
     const passed = passedQuizIds({ attempts, module });
     const open = module.quizIds.filter((id) => !passed.has(id));
     if (open.length > 0) {
@@ -197,9 +204,7 @@ function settleCertification({
   const db = getDb();
   const standing = getStanding({ userId, product, now });
   const { certification, report } = standing;
-  const progress = new Map(
-    listProgress({ userId, productSlug: product.slug }).map((p) => [p.moduleSlug, p]),
-  );
+  const progress = new Map(standing.progress.map((p) => [p.moduleSlug, p]));
   const snapshot = (): CertifiedModule[] =>
     product.modules.map((m) => ({
       slug: m.slug,

@@ -1,8 +1,7 @@
 import type { Product } from "~/content/types";
 import { getStanding } from "./certification.server";
 import { describeEligibility, type PitchEligibility } from "./eligibility.server";
-
-const dayMs = 24 * 60 * 60 * 1000;
+import { dayMs } from "~/utils/dates";
 
 export type ProductOverview = {
   slug: string;

@@ -1,4 +1,5 @@
 import type { Product } from "~/content/types";
+import { formatDate } from "~/utils/dates";
 import { getProduct } from "~/content/content.server";
 import { getStanding, type Standing } from "./certification.server";
 import { isClearedToPitch, statusLabels, type CertificationStatus } from "./certification-status";
@@ -18,13 +19,6 @@ export type PitchEligibility = {
   certificationId: string | null;
 };
 
-const day = (d: Date) =>
-  d.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 const list = (items: { title: string }[]) => items.map((m) => m.title).join(", ");
 
 export function describeEligibility({
@@ -38,20 +32,22 @@ export function describeEligibility({
   const reasons: string[] = [];
   switch (report.status) {
     case "certified":
-      reasons.push(`Certified until ${day(report.expiresAt!)}.`);
+      reasons.push(`Certified until ${formatDate(report.expiresAt!)}.`);
       break;
     case "refresh_due":
       reasons.push(
-        `The customer's journey changed: re-take ${list(report.modulesToRefresh)} by ${day(report.refreshDeadline!)}.`,
+        `The customer's journey changed: re-take ${list(report.modulesToRefresh)} by ${formatDate(report.refreshDeadline!)}.`,
       );
       break;
     case "lapsed":
       reasons.push(
-        `Refresh overdue since ${day(report.refreshDeadline!)}: re-take ${list(report.modulesToRefresh)}.`,
+        `Refresh overdue since ${formatDate(report.refreshDeadline!)}: re-take ${list(report.modulesToRefresh)}.`,
       );
       break;
     case "expired":
-      reasons.push(`Certification expired on ${day(report.expiresAt!)}: re-take the whole track.`);
+      reasons.push(
+        `Certification expired on ${formatDate(report.expiresAt!)}: re-take the whole track.`,
+      );
       break;
     default:
       if (product.modules.length === 0) reasons.push("This product has no modules yet.");

@@ -1,8 +1,6 @@
 import { structuredPatch } from "diff";
-import { eq } from "drizzle-orm";
-import { moduleSources } from "#db/schema";
+import { getModuleSourceByHash } from "~/content/content.server";
 import type { ModuleSummary } from "~/content/types";
-import { getDb } from "~/utils/db.server";
 import type { CertifiedModule } from "./certification-status";
 import { redactQuizAnswers } from "./redact-quiz-answers";
 
@@ -24,10 +22,6 @@ export type ModuleChanges =
       removed: number;
     }
   | { kind: "unavailable"; reason: string };
-
-export function getSourceByHash({ hash }: { hash: string }) {
-  return getDb().select().from(moduleSources).where(eq(moduleSources.hash, hash)).get() ?? null;
-}
 
 export function diffSources({ before, after }: { before: string; after: string }) {
   const patch = structuredPatch(
@@ -82,8 +76,8 @@ export function getModuleChanges({
       reason: "This module is new since you were certified: take it in full.",
     };
   }
-  const before = getSourceByHash({ hash: certified.sourceHash });
-  const after = getSourceByHash({ hash: module.sourceHash });
+  const before = getModuleSourceByHash(certified.sourceHash);
+  const after = getModuleSourceByHash(module.sourceHash);
   if (!before || !after) {
     return {
       kind: "unavailable",

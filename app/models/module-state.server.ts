@@ -1,6 +1,5 @@
 import type { ModuleSummary, Product, QuizKey } from "~/content/types";
 import { getStanding } from "./certification.server";
-import { listProgress } from "./progress.server";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { attemptWindowMs, listAttempts, nextAttemptAt } from "./quiz-attempt.server";
 
@@ -31,11 +30,8 @@ export function getModuleLearningState({
   now?: Date;
 }): ModuleLearningState {
   const standing = getStanding({ userId, product, now });
-  const attempts = listAttempts({
-    userId,
-    productSlug: product.slug,
-    since: standing.countingFrom,
-  });
+  const { attempts } = standing;
+  // The daily limit spans rounds, so it reads its own window rather than the round's attempts.
   const recentSince = now.getTime() - attemptWindowMs;
   const recentAll = listAttempts({
     userId,
@@ -70,9 +66,7 @@ export function getModuleLearningState({
       nextAttemptAt: nextAttempt,
     };
   }
-  const progress = listProgress({ userId, productSlug: product.slug }).find(
-    (p) => p.moduleSlug === module.slug,
-  );
+  const progress = standing.progress.find((p) => p.moduleSlug === module.slug);
   const completed = standing.report.completedModules.includes(module.slug);
   return {
     quizzes,

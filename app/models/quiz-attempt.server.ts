@@ -2,9 +2,10 @@ import { and, asc, eq, gt, gte } from "drizzle-orm";
 import { quizAttempts, type QuizAttempt } from "#db/schema";
 import type { CertificationPolicy, ModuleSummary, QuizKey } from "~/content/types";
 import { getDb, immediateTransaction } from "~/utils/db.server";
+import { dayMs } from "~/utils/dates";
 
 /** Attempts per question are limited over a rolling 24 hours. */
-export const attemptWindowMs = 24 * 60 * 60 * 1000;
+export const attemptWindowMs = dayMs;
 
 /** When a slot opens again, given the attempt times inside the window (oldest first). */
 export function nextAttemptAt({ recent, max }: { recent: Date[]; max: number }): Date | null {

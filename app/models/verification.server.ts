@@ -1,7 +1,7 @@
 import { getProduct } from "~/content/content.server";
 import { getCertificationById, getStanding } from "./certification.server";
 import { getUserById } from "./user.server";
-import { statusLabels, type CertificationStatus } from "./certification-status";
+import { isClearedToPitch, statusLabels, type CertificationStatus } from "./certification-status";
 
 export type PublicCertificate = {
   id: string;
@@ -9,7 +9,8 @@ export type PublicCertificate = {
   productName: string;
   issuedAt: string;
   expiresAt: string;
-  status: CertificationStatus | "superseded";
+  /** "superseded": a newer certification replaced it; "inactive": holder disabled or product gone. */
+  status: CertificationStatus | "superseded" | "inactive";
   statusLabel: string;
   valid: boolean;
 };
@@ -32,7 +33,7 @@ export async function getPublicCertificate({
     issuedAt: certification.issuedAt.toISOString(),
     expiresAt: certification.expiresAt.toISOString(),
   };
-  if (certification.state === "superseded" || !product) {
+  if (certification.state === "superseded") {
     return {
       ...base,
       status: "superseded",
@@ -40,12 +41,15 @@ export async function getPublicCertificate({
       valid: false,
     };
   }
-  const { report } = getStanding({ userId: holder.id, product });
-  const status = holder.disabled ? "expired" : report.status;
+  if (holder.disabled || !product) {
+    const statusLabel = product ? "No longer active" : "The product is no longer offered";
+    return { ...base, status: "inactive", statusLabel, valid: false };
+  }
+  const { status } = getStanding({ userId: holder.id, product }).report;
   return {
     ...base,
     status,
-    statusLabel: holder.disabled ? "No longer active" : statusLabels[status],
-    valid: !holder.disabled && (status === "certified" || status === "refresh_due"),
+    statusLabel: statusLabels[status],
+    valid: isClearedToPitch(status),
   };
 }

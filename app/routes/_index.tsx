@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
-import { StatusPill, formatDate } from "~/components/status-pill";
-import { listProducts } from "~/content/content.server";
+import { StatusPill } from "~/components/status-pill";
+import { formatDate } from "~/utils/dates";
+import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const overviews =
     user.role === "rep"
-      ? getProductOverviews({ userId: user.id, products: await listProducts() })
+      ? getProductOverviews({ userId: user.id, products: await loadCatalog() })
       : null;
   return { name: user.name, role: user.role, overviews };
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CertificateCard } from "~/components/certificate-card";
-import { formatDate } from "~/components/status-pill";
+import { formatDate } from "~/utils/dates";
 import { getCertificationById } from "~/models/certification.server";
 import { getPublicCertificate } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";

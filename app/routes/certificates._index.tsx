@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/status-pill";
+import { formatDate } from "~/utils/dates";
 import { listCertificationsForUser } from "~/models/certification.server";
 import { getPublicCertificate } from "~/models/verification.server";
 import { requireUser } from "~/utils/auth.server";

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import path from "node:path";
-import { listProducts } from "~/content/content.server";
+import { loadCatalog } from "~/content/content.server";
 import { requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Content status · Firsthand" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, ["author", "admin"]);
-  const products = await listProducts();
+  const products = await loadCatalog();
   return {
     products: products.map((p) => ({
       slug: p.slug,

@@ -21,7 +21,7 @@ import { ModuleHeader } from "~/components/module-header";
 import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
-import { getModule } from "~/content/content.server";
+import { requireModule } from "~/content/content.server";
 import { completeModule } from "~/models/certification.server";
 import { getModuleLearningState } from "~/models/module-state.server";
 import { markModuleOpened } from "~/models/progress.server";
@@ -39,18 +39,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-async function requireModule(params: LoaderFunctionArgs["params"]) {
-  const loaded =
-    params.product && params["*"]
-      ? await getModule({ productSlug: params.product, moduleSlug: params["*"] })
-      : null;
-  if (!loaded) throw new Response("Not found", { status: 404 });
-  return loaded;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const { product, module, code, headings, prev, next, quizKeys } = await requireModule(params);
+  const { product, module, code, headings, prev, next, quizKeys } = await requireModule({
+    productSlug: params.product,
+    moduleSlug: params["*"],
+  });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
@@ -99,7 +93,10 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const { product, module, quizKeys } = await requireModule(params);
+  const { product, module, quizKeys } = await requireModule({
+    productSlug: params.product,
+    moduleSlug: params["*"],
+  });
   const form = await request.formData();
   const intent = form.get("intent");
   // Opening is recorded by a POST the page sends once shown; answering or completing also counts

@@ -3,8 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
-import { StatusPill, formatDate } from "~/components/status-pill";
-import { getProduct } from "~/content/content.server";
+import { StatusPill } from "~/components/status-pill";
+import { formatDate } from "~/utils/dates";
+import { requireProduct } from "~/content/content.server";
 import { getStanding } from "~/models/certification.server";
 import { describeEligibility } from "~/models/eligibility.server";
 import { restartTrack } from "~/models/enrolment.server";
@@ -14,15 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.product.name ?? "Product"} · Firsthand` },
 ];
 
-async function requireProduct(slug: string | undefined) {
-  const product = slug ? await getProduct({ productSlug: slug }) : null;
-  if (!product) throw new Response("Not found", { status: 404 });
-  return product;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const product = await requireProduct(params.product);
+  const product = await requireProduct({ productSlug: params.product });
   const standing = getStanding({ userId: user.id, product });
   const { report } = standing;
   const refresh = new Set(report.modulesToRefresh.map((m) => m.slug));
@@ -55,7 +50,7 @@ const actionSchema = z.object({ intent: z.literal("restart-track") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const product = await requireProduct(params.product);
+  const product = await requireProduct({ productSlug: params.product });
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: "Unknown action." }, { status: 400 });
   restartTrack({ userId: user.id, productSlug: product.slug });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
-import { listProducts } from "~/content/content.server";
+import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Products · Firsthand" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const products = await listProducts();
+  const products = await loadCatalog();
   return { overviews: getProductOverviews({ userId: user.id, products }) };
 }
 

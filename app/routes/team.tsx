@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
-import { listProducts } from "~/content/content.server";
+import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
 import { getTeamLedBy } from "~/models/team.server";
 import { listTeamMembers } from "~/models/user.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const manager = requireRole(request, ["manager"]);
   const team = getTeamLedBy({ managerId: manager.id });
   const reps = team ? listTeamMembers({ teamId: team.id }).filter((u) => u.role === "rep") : [];
-  const products = await listProducts();
+  const products = await loadCatalog();
   return {
     teamName: team?.name ?? null,
     products: products.map((p) => ({ slug: p.slug, name: p.name })),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getModule } from "~/content/content.server";
+import { requireModule } from "~/content/content.server";
 import { getActiveCertification } from "~/models/certification.server";
 import { getModuleChanges } from "~/models/module-changes.server";
 import { requireUser } from "~/utils/auth.server";
@@ -11,12 +11,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const loaded =
-    params.product && params["*"]
-      ? await getModule({ productSlug: params.product, moduleSlug: params["*"] })
-      : null;
-  if (!loaded) throw new Response("Not found", { status: 404 });
-  const { product, module } = loaded;
+  const { product, module } = await requireModule({
+    productSlug: params.product,
+    moduleSlug: params["*"],
+  });
   const certification = getActiveCertification({ userId: user.id, productSlug: product.slug });
   const certified = certification?.modules.find((m) => m.slug === module.slug);
   return {

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { chromiumPath } from "./chromium-path";
 
 // Playwright gives every launch a fresh, empty profile directory of its own.
@@ -16,6 +17,21 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** One Chromium for the calling test file, launched before its tests and closed after them. */
+export function browserForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("The browser is not running yet");
+    return browser;
+  };
 }
 
 export const demoPassword = "firsthand-demo";

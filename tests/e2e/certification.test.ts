@@ -1,17 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { demoEmail, launchBrowser, signIn } from "./browser";
+import { expect, inject, test } from "vitest";
+import { demoEmail, signIn, browserForThisFile } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 test("a rep fails a quiz, sees the explanation only after submitting, walks the track and is certified", async () => {
   const products = await demoCatalog();
@@ -20,7 +12,7 @@ test("a rep fails a quiz, sees the explanation only after submitting, walks the 
     (a, b) =>
       a.modules.flatMap((m) => m.quizIds).length - b.modules.flatMap((m) => m.quizIds).length,
   )[0];
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
   await signIn(page, baseUrl, demoEmail("rep5"));
   await page.waitForURL(`${baseUrl}/`);
@@ -79,7 +71,7 @@ test("a rep fails a quiz, sees the explanation only after submitting, walks the 
     .getAttribute("href");
   expect(verifyHref).toMatch(/^\/verify\/[a-z2-7]{26,}$/);
 
-  const signedOut = await browser.newContext();
+  const signedOut = await browser().newContext();
   const publicPage = await signedOut.newPage();
   const response = await publicPage.goto(`${baseUrl}${verifyHref}`);
   expect(response?.status()).toBe(200);

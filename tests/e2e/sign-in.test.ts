@@ -1,16 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { demoEmail, launchBrowser, signIn } from "./browser";
+import { expect, inject, test } from "vitest";
+import { demoEmail, signIn, browserForThisFile } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const expectedNav = {
   rep1: ["Home", "Products", "My certificates"],
@@ -22,7 +14,7 @@ const expectedNav = {
 
 for (const [local, links] of Object.entries(expectedNav)) {
   test(`${local} signs in and sees their role's navigation`, async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await signIn(page, baseUrl, demoEmail(local));
     await page.waitForURL(`${baseUrl}/`);
     const nav = page.getByRole("navigation", { name: "Main" });
@@ -32,7 +24,7 @@ for (const [local, links] of Object.entries(expectedNav)) {
 }
 
 test("a wrong password shows an error and stays on sign-in", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await signIn(page, baseUrl, demoEmail("rep3"), "not-the-password");
   await page
     .getByRole("alert")
@@ -43,7 +35,7 @@ test("a wrong password shows an error and stays on sign-in", async () => {
 });
 
 test("signing out returns to sign-in and the old session no longer works", async () => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await signIn(page, baseUrl, demoEmail("rep4"));
   await page.waitForURL(`${baseUrl}/`);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -54,12 +46,12 @@ test("signing out returns to sign-in and the old session no longer works", async
 });
 
 test("a disabled user's open session ends and they cannot sign in again", async () => {
-  const repContext = await browser.newContext();
+  const repContext = await browser().newContext();
   const repPage = await repContext.newPage();
   await signIn(repPage, baseUrl, demoEmail("rep6"));
   await repPage.waitForURL(`${baseUrl}/`);
 
-  const adminContext = await browser.newContext();
+  const adminContext = await browser().newContext();
   const adminPage = await adminContext.newPage();
   await signIn(adminPage, baseUrl, demoEmail("admin"));
   await adminPage.waitForURL(`${baseUrl}/`);
