@@ -15,14 +15,23 @@ import { roles } from "./roles";
 
 export { roles, type Role } from "./roles";
 
-export const teams = sqliteTable("teams", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull().unique(),
-  managerId: text("manager_id").references((): AnySQLiteColumn => users.id, {
-    onDelete: "set null",
-  }),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-});
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull().unique(),
+    managerId: text("manager_id").references((): AnySQLiteColumn => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // A manager leads at most one team: team checks follow the manager's own teamId.
+  (t) => [
+    uniqueIndex("teams_one_per_manager_idx")
+      .on(t.managerId)
+      .where(sql`manager_id IS NOT NULL`),
+  ],
+);
 
 export const users = sqliteTable(
   "users",
@@ -120,6 +129,32 @@ export const enrolments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.productSlug] })],
 );
+
+/** Re-takes a manager granted after a first-attempt score below the pass mark; each starts a new round. */
+export const trackRetakes = sqliteTable(
+  "track_retakes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    grantedById: text("granted_by_id").references(() => users.id, { onDelete: "set null" }),
+    grantedAt: integer("granted_at", { mode: "timestamp_ms" }).notNull(),
+    /** The first-attempt score of the round it ended, 0–1. */
+    scoreBefore: real("score_before").notNull(),
+  },
+  (t) => [index("track_retakes_user_idx").on(t.userId, t.productSlug)],
+);
+
+/** The last product.yml that validated, so a broken edit cannot change a product's policy. */
+export const productConfigs = sqliteTable("product_configs", {
+  productSlug: text("product_slug").primaryKey(),
+  /** JSON: name, summary, modules, policy. */
+  config: text("config").notNull(),
+  sourceHash: text("source_hash").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const quizAttempts = sqliteTable(
   "quiz_attempts",

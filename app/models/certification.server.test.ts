@@ -9,7 +9,7 @@ import {
   getStanding,
   listCertificationsForUser,
 } from "./certification.server";
-import { restartTrack } from "./enrolment.server";
+import { grantRetake } from "./retake.server";
 import { answerQuiz } from "./quiz-attempt.server";
 
 const day = 86_400_000;
@@ -90,7 +90,7 @@ test("completing the last module issues one certification with every module's re
   expect(getStanding({ userId: user.id, product, now: at(1) }).report.status).toBe("certified");
 });
 
-test("a first-attempt score under the pass mark withholds the certification until the track restarts", async () => {
+test("a first-attempt score under the pass mark withholds the certification until a manager grants a re-take", async () => {
   const user = await makeUser();
   const product = productFixture({
     policy: { passMark: 0.8, validDays: 365, refreshGraceDays: 14, maxAttemptsPerDay: 3 },
@@ -112,7 +112,10 @@ test("a first-attempt score under the pass mark withholds the certification unti
   const standing = getStanding({ userId: user.id, product, now: t0 });
   expect(standing.belowPassMark).toBe(true);
   expect(getActiveCertification({ userId: user.id, productSlug: product.slug })).toBeNull();
-  restartTrack({ userId: user.id, productSlug: product.slug, now: at(1) });
+  const manager = await makeUser({ role: "manager" });
+  expect(grantRetake({ userId: user.id, product, grantedById: manager.id, now: at(1) })).toEqual({
+    ok: true,
+  });
   expect(getStanding({ userId: user.id, product, now: at(1) }).report.status).toBe("not_started");
   walkTrack(user.id, product, at(2));
   expect(getActiveCertification({ userId: user.id, productSlug: product.slug })?.score).toBe(1);
@@ -215,4 +218,29 @@ test("a typo fix at the same revision changes nothing", async () => {
   const standing = getStanding({ userId: user.id, product: typoFixed, now: at(6) });
   expect(standing.report.status).toBe("certified");
   expect(standing.report.modulesToRefresh).toEqual([]);
+});
+
+test("no re-take is granted before the track is done below the pass mark, so a rep cannot wipe a wrong first attempt", async () => {
+  const user = await makeUser();
+  const manager = await makeUser({ role: "manager" });
+  const product = productFixture({
+    policy: { passMark: 0.8, validDays: 365, refreshGraceDays: 14, maxAttemptsPerDay: 3 },
+  });
+  const [first] = product.modules;
+  const base = {
+    userId: user.id,
+    productSlug: product.slug,
+    module: first,
+    key: quizKey("q1"),
+    policy: product.policy,
+  };
+  answerQuiz({ ...base, selected: ["0"], now: t0 });
+  expect(grantRetake({ userId: user.id, product, grantedById: manager.id, now: at(1) })).toMatchObject({
+    ok: false,
+  });
+  walkTrack(user.id, product, at(2));
+  const standing = getStanding({ userId: user.id, product, now: at(2) });
+  expect(standing.score).toBe(0.75);
+  expect(standing.belowPassMark).toBe(true);
+  expect(getActiveCertification({ userId: user.id, productSlug: product.slug })).toBeNull();
 });

@@ -1,6 +1,7 @@
 import type { Product } from "~/content/types";
 import { getStanding } from "./certification.server";
 import { describeEligibility, type PitchEligibility } from "./eligibility.server";
+import { canGrantRetake } from "./retake.server";
 import { dayMs } from "~/utils/dates";
 
 export type ProductOverview = {
@@ -14,6 +15,8 @@ export type ProductOverview = {
   nextModule: { slug: string; title: string; reason: "start" | "continue" | "refresh" } | null;
   eligibility: PitchEligibility;
   expiringSoon: boolean;
+  /** Track done below the pass mark: only a manager's re-take grant lets the rep try again. */
+  retakeNeeded: boolean;
 };
 
 export function getProductOverviews({
@@ -53,6 +56,7 @@ export function getProductOverviews({
         report.expiresAt !== null &&
         report.status !== "expired" &&
         report.expiresAt.getTime() - now.getTime() <= 30 * dayMs,
+      retakeNeeded: canGrantRetake(standing),
     };
   });
 }

@@ -60,7 +60,7 @@ export function describeEligibility({
   }
   if (standing.belowPassMark) {
     reasons.push(
-      `First-attempt score ${Math.round(standing.score * 100)}% is below the ${Math.round(product.policy.passMark * 100)}% pass mark: restart the track.`,
+      `First-attempt score ${Math.round(standing.score * 100)}% is below the ${Math.round(product.policy.passMark * 100)}% pass mark: your manager can grant a re-take of the track.`,
     );
   }
   return {

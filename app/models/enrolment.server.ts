@@ -17,23 +17,3 @@ export function getRoundStartedAt({
       .get()?.roundStartedAt ?? null
   );
 }
-
-/** Starts the track over: earlier attempts and completions stop counting. */
-export function restartTrack({
-  userId,
-  productSlug,
-  now = new Date(),
-}: {
-  userId: string;
-  productSlug: string;
-  now?: Date;
-}) {
-  getDb()
-    .insert(enrolments)
-    .values({ userId, productSlug, roundStartedAt: now })
-    .onConflictDoUpdate({
-      target: [enrolments.userId, enrolments.productSlug],
-      set: { roundStartedAt: now },
-    })
-    .run();
-}

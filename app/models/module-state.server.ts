@@ -4,13 +4,36 @@ import type { QuizState } from "~/components/mdx/quiz-context";
 import { attemptWindowMs, listAttempts, nextAttemptAt } from "./quiz-attempt.server";
 
 export type ModuleLearningState = {
+  /** Served at all: a module that never compiled can be neither answered nor completed. */
+  available: boolean;
   quizzes: Record<string, QuizState>;
   quizzesPassed: number;
   completed: boolean;
   completedAt: string | null;
   /** The module changed since the rep's certification and must be re-taken. */
   refreshDue: boolean;
+  /** The page offers "Mark module complete", and the server accepts it, exactly when this holds. */
+  canComplete: boolean;
 };
+
+/** Why the server refuses an intent the page would not offer, or null when it is allowed. */
+export function refuseModuleIntent({
+  state,
+  intent,
+  quizId,
+}: {
+  state: ModuleLearningState;
+  intent: "module-opened" | "answer-quiz" | "complete-module";
+  quizId?: string;
+}): string | null {
+  if (!state.available) return "This module is unavailable right now.";
+  if (intent === "answer-quiz" && quizId && state.quizzes[quizId]?.status === "correct") {
+    return "You already passed this knowledge check.";
+  }
+  // Completing before every check is passed is refused inside completeModule's transaction.
+  if (intent === "complete-module" && state.completed) return "You already completed this module.";
+  return null;
+}
 
 /**
  * A rep's state in one module. Explanations and correct choices appear only for quizzes the rep
@@ -68,7 +91,10 @@ export function getModuleLearningState({
   }
   const progress = standing.progress.find((p) => p.moduleSlug === module.slug);
   const completed = standing.report.completedModules.includes(module.slug);
+  const available = module.status !== "unavailable";
   return {
+    available,
+    canComplete: available && !completed && quizzesPassed >= quizKeys.length,
     quizzes,
     quizzesPassed,
     completed,

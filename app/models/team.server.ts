@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { teams, users, type Team } from "#db/schema";
 import { getDb, immediateTransaction } from "~/utils/db.server";
 
@@ -6,8 +6,21 @@ export function listTeams(): Team[] {
   return getDb().select().from(teams).orderBy(asc(teams.name)).all();
 }
 
+/** Team names are unique whatever their case: "team north" is Team North. */
 export function getTeamByName({ name }: { name: string }): Team | null {
-  return getDb().select().from(teams).where(eq(teams.name, name.trim())).get() ?? null;
+  return (
+    getDb()
+      .select()
+      .from(teams)
+      .where(sql`lower(${teams.name}) = lower(${name.trim()})`)
+      .get() ?? null
+  );
+}
+
+export class TeamNameTakenError extends Error {
+  constructor(name: string) {
+    super(`A team called ${name} already exists.`);
+  }
 }
 
 export function getTeamLedBy({ managerId }: { managerId: string }): Team | null {
@@ -23,6 +36,8 @@ export function createTeam({
   managerId?: string | null;
 }) {
   return immediateTransaction((db) => {
+    const existing = getTeamByName({ name });
+    if (existing) throw new TeamNameTakenError(existing.name);
     const team = { id: crypto.randomUUID(), name: name.trim(), managerId, createdAt: new Date() };
     db.insert(teams).values(team).run();
     if (managerId) db.update(users).set({ teamId: team.id }).where(eq(users.id, managerId)).run();

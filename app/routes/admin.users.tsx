@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { roles } from "#db/roles";
 import { AddPersonForm, AddTeamForm, PeopleTable } from "~/components/admin-people";
-import { createTeam, listTeams } from "~/models/team.server";
+import { createTeam, getTeamLedBy, listTeams, TeamNameTakenError } from "~/models/team.server";
 import {
   createUser,
   DuplicateEmailError,
@@ -14,6 +14,8 @@ import {
   updateUserRoleAndTeam,
 } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
+import { displayName } from "~/utils/display-text";
+import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 import { generateOneTimePassword } from "~/utils/password.server";
 
 export const meta: MetaFunction = () => [{ title: "People & teams · Firsthand" }];
@@ -38,28 +40,30 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 const optionalTeam = z
   .string()
+  .max(100)
   .optional()
   .transform((v) => (v ? v : null));
+const userId = z.string().min(1).max(100);
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create-user"),
-    email: z.string().trim().email("Enter a valid email address."),
-    name: z.string().trim().min(1, "Enter a name.").max(100),
+    email: z.string().trim().max(254).email("Enter a valid email address."),
+    name: displayName({ label: "a name", max: 100 }),
     role: z.enum(roles),
     teamId: optionalTeam,
   }),
   z.object({
     intent: z.literal("update-user"),
-    userId: z.string().min(1),
+    userId,
     role: z.enum(roles),
     teamId: optionalTeam,
   }),
-  z.object({ intent: z.literal("disable-user"), userId: z.string().min(1) }),
-  z.object({ intent: z.literal("enable-user"), userId: z.string().min(1) }),
+  z.object({ intent: z.literal("disable-user"), userId }),
+  z.object({ intent: z.literal("enable-user"), userId }),
   z.object({
     intent: z.literal("create-team"),
-    name: z.string().trim().min(1, "Enter a team name.").max(80),
+    name: displayName({ label: "a team name", max: 80 }),
     managerId: optionalTeam,
   }),
 ]);
@@ -68,10 +72,8 @@ type ActionResult = { error?: string; notice?: string; oneTimePassword?: string 
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = requireRole(request, ["admin"]);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data<ActionResult>({ error: parsed.error.issues[0].message }, { status: 400 });
-  }
+  const parsed = parseFormFields(actionSchema, formFields(await requireFormData(request)));
+  if (!parsed.ok) return data<ActionResult>({ error: parsed.message }, { status: 400 });
   const input = parsed.data;
   const teamIds = new Set(listTeams().map((t) => t.id));
   if ("teamId" in input && input.teamId && !teamIds.has(input.teamId)) {
@@ -91,11 +93,26 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
     case "create-team": {
-      if (input.managerId && getUserById({ id: input.managerId })?.role !== "manager") {
+      const manager = input.managerId ? getUserById({ id: input.managerId }) : null;
+      if (input.managerId && manager?.role !== "manager") {
         return data<ActionResult>({ error: "A team must be led by a manager." }, { status: 400 });
       }
-      const team = createTeam({ name: input.name, managerId: input.managerId });
-      return data<ActionResult>({ notice: `Created ${team.name}.` });
+      const led = manager ? getTeamLedBy({ managerId: manager.id }) : null;
+      if (manager && led) {
+        return data<ActionResult>(
+          { error: `${manager.name} already leads ${led.name}; a manager leads one team.` },
+          { status: 409 },
+        );
+      }
+      try {
+        const team = createTeam({ name: input.name, managerId: input.managerId });
+        return data<ActionResult>({ notice: `Created ${team.name}.` });
+      } catch (error) {
+        if (error instanceof TeamNameTakenError) {
+          return data<ActionResult>({ error: error.message }, { status: 409 });
+        }
+        throw error;
+      }
     }
     default: {
       const target = getUserById({ id: input.userId });
@@ -106,6 +123,17 @@ export async function action({ request }: ActionFunctionArgs) {
           { error: "You cannot change your own role or disable yourself." },
           { status: 400 },
         );
+      }
+      const led = getTeamLedBy({ managerId: target.id });
+      if (input.intent === "update-user" && led) {
+        if (input.role !== "manager" || input.teamId !== led.id) {
+          return data<ActionResult>(
+            {
+              error: `${target.name} leads ${led.name}: they stay its manager and member until the team has another lead.`,
+            },
+            { status: 409 },
+          );
+        }
       }
       if (input.intent === "update-user") {
         updateUserRoleAndTeam({ id: target.id, role: input.role, teamId: input.teamId });

@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, safeRedirect } from "~/utils/auth.server";
+import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 import { serializeSessionCookie } from "~/utils/session-cookie.server";
 import { signIn } from "~/utils/sign-in.server";
 
@@ -16,9 +17,15 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 export const meta: MetaFunction = () => [{ title: "Sign in · Firsthand" }];
 
 const formSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email.").email("Enter a valid email address."),
-  password: z.string().min(1, "Enter your password."),
-  redirectTo: z.string().optional(),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email.")
+    .max(254, "Enter a valid email address.")
+    .email("Enter a valid email address."),
+  // argon2 hashes whatever it gets, so an unbounded password would be a cheap way to burn CPU.
+  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+  redirectTo: z.string().max(2048).optional(),
 });
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -27,10 +34,8 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = formSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0].message }, { status: 400 });
-  }
+  const parsed = parseFormFields(formSchema, formFields(await requireFormData(request)));
+  if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
   const result = await signIn({ email, password, ip: context?.clientIp ?? null });
   if (!result.ok) {

@@ -23,11 +23,12 @@ import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
 import { completeModule } from "~/models/certification.server";
-import { getModuleLearningState } from "~/models/module-state.server";
+import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import { markModuleOpened } from "~/models/progress.server";
 import { answerQuiz } from "~/models/quiz-attempt.server";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
 
@@ -91,26 +92,42 @@ type ActionResult = {
   completion?: CompletionResult;
 };
 
+const intentSchema = z.enum(["module-opened", "answer-quiz", "complete-module"], {
+  errorMap: () => ({ message: "Unknown action." }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const { product, module, quizKeys } = await requireModule({
-    productSlug: params.product,
-    moduleSlug: params["*"],
-  });
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const page = await requireModule({ productSlug: params.product, moduleSlug: params["*"] });
+  const { product, module, quizKeys } = page;
+  const form = await requireFormData(request);
+  const fields = formFields(form);
+  const intent = intentSchema.safeParse(fields.intent);
+  if (!intent.success) return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
+  const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
+  const quizId = typeof fields.quizId === "string" ? fields.quizId : undefined;
+  const refusal = refuseModuleIntent({ state, intent: intent.data, quizId });
+  if (refusal) {
+    return data<ActionResult>(
+      intent.data === "complete-module"
+        ? { completion: { ok: false, message: refusal } }
+        : { quizId, message: refusal },
+      { status: 409 },
+    );
+  }
   // Opening is recorded by a POST the page sends once shown; answering or completing also counts
   // as opening, so readers without JavaScript are recorded too.
-  markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
-  if (intent === "module-opened") return data<ActionResult>({});
+  const opened = () =>
+    markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
 
-  if (intent === "answer-quiz") {
-    const parsed = answerSchema.safeParse({
-      ...Object.fromEntries(form),
-      choice: form.getAll("choice"),
-    });
-    if (!parsed.success)
-      return data<ActionResult>({ message: "That answer could not be read." }, { status: 400 });
+  if (intent.data === "module-opened") {
+    opened();
+    return data<ActionResult>({});
+  }
+
+  if (intent.data === "answer-quiz") {
+    const parsed = parseFormFields(answerSchema, { ...fields, choice: form.getAll("choice") });
+    if (!parsed.ok) return data<ActionResult>({ message: parsed.message }, { status: 400 });
     const key = quizKeys.find((k) => k.id === parsed.data.quizId);
     if (!key)
       return data<ActionResult>(
@@ -138,28 +155,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(Math.max(retry, 1)) } },
       );
     }
+    opened();
     return data<ActionResult>({ quizId: key.id });
   }
 
-  if (intent === "complete-module") {
-    const parsed = completeSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      return data<ActionResult>(
-        { completion: { ok: false, message: parsed.error.issues[0].message } },
-        { status: 400 },
-      );
-    }
-    const result = completeModule({ userId: user.id, product, module });
-    if (!result.ok)
-      return data<ActionResult>(
-        { completion: { ok: false, message: result.message } },
-        { status: 409 },
-      );
-    return data<ActionResult>({
-      completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
-    });
+  const parsed = parseFormFields(completeSchema, fields);
+  if (!parsed.ok) {
+    return data<ActionResult>({ completion: { ok: false, message: parsed.message } }, { status: 400 });
   }
-  return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
+  const result = completeModule({ userId: user.id, product, module });
+  if (!result.ok)
+    return data<ActionResult>({ completion: { ok: false, message: result.message } }, { status: 409 });
+  return data<ActionResult>({
+    completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
+  });
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({

@@ -1,14 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
 import { formatDate } from "~/utils/dates";
 import { requireProduct } from "~/content/content.server";
 import { getStanding } from "~/models/certification.server";
 import { describeEligibility } from "~/models/eligibility.server";
-import { restartTrack } from "~/models/enrolment.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -31,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     eligibility: describeEligibility({ product, standing }),
     progress: report.progress,
-    canRestart: standing.belowPassMark || report.status === "expired",
     modules: product.modules.map((m) => ({
       slug: m.slug,
       title: m.title,
@@ -46,19 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.object({ intent: z.literal("restart-track") });
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireUser(request);
-  const product = await requireProduct({ productSlug: params.product });
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "Unknown action." }, { status: 400 });
-  restartTrack({ userId: user.id, productSlug: product.slug });
-  return redirect(`/products/${product.slug}`);
-}
-
 export default function ProductTrack() {
-  const { product, eligibility, modules, progress, canRestart } = useLoaderData<typeof loader>();
+  const { product, eligibility, modules, progress } = useLoaderData<typeof loader>();
   const weeks = [...new Set(modules.map((m) => m.week))];
   return (
     <div className="stack-lg">
@@ -78,14 +63,6 @@ export default function ProductTrack() {
             <Link to={`/certificates/${eligibility.certificationId}`}>View your certificate</Link>
             {eligibility.expiresAt ? ` · valid until ${formatDate(eligibility.expiresAt)}` : null}
           </p>
-        ) : null}
-        {canRestart ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="restart-track" />
-            <button type="submit" className="button">
-              Start the track again
-            </button>
-          </Form>
         ) : null}
       </header>
       <section className="panel" aria-labelledby="track-title">

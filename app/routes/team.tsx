@@ -1,12 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
-import { loadCatalog } from "~/content/content.server";
+import { loadCatalog, requireProduct } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
 import { getTeamLedBy } from "~/models/team.server";
-import { listTeamMembers } from "~/models/user.server";
+import { grantRetake } from "~/models/retake.server";
+import { getUserById, listTeamMembers } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
+import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
+import { requirePersonVisible } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "My team · Firsthand" }];
 
@@ -26,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       products: getProductOverviews({ userId: rep.id, products }).map((o) => ({
         slug: o.slug,
         status: o.eligibility.status,
+        name: o.name,
         cleared: o.eligibility.cleared,
+        retakeNeeded: o.retakeNeeded,
         progress: o.progress,
         reasons: o.eligibility.reasons,
       })),
@@ -34,8 +41,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const retakeSchema = z.object({
+  intent: z.literal("grant-retake", { errorMap: () => ({ message: "Unknown action." }) }),
+  repId: z.string().min(1).max(100),
+  product: z.string().min(1).max(200),
+});
+
+type ActionResult = { error?: string; notice?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const manager = requireRole(request, ["manager"]);
+  const parsed = parseFormFields(retakeSchema, formFields(await requireFormData(request)));
+  if (!parsed.ok) return data<ActionResult>({ error: parsed.message }, { status: 400 });
+  const rep = requirePersonVisible({
+    viewer: manager,
+    subject: getUserById({ id: parsed.data.repId }),
+  });
+  if (rep.id === manager.id) {
+    return data<ActionResult>({ error: "Ask another manager or an admin." }, { status: 403 });
+  }
+  const product = await requireProduct({ productSlug: parsed.data.product });
+  const result = grantRetake({ userId: rep.id, product, grantedById: manager.id });
+  if (!result.ok) return data<ActionResult>({ error: result.message }, { status: 409 });
+  return data<ActionResult>({
+    notice: `${rep.name} may now re-take ${product.name}; their first attempts count again from now.`,
+  });
+}
+
 export default function Team() {
   const { teamName, reps, products } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -46,6 +81,16 @@ export default function Team() {
             : "You do not lead a team yet. Ask an admin to assign one."}
         </p>
       </header>
+      {result?.error ? (
+        <p className="banner banner-error" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      {result?.notice ? (
+        <p className="banner banner-success" role="status">
+          {result.notice}
+        </p>
+      ) : null}
       {reps.length ? (
         <section className="panel table-wrap" aria-label="Team status">
           <table className="data-table">
@@ -75,6 +120,20 @@ export default function Team() {
                         <span className="small muted">
                           {p.cleared ? "Cleared to pitch" : "Not cleared"}
                         </span>
+                        {p.retakeNeeded ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="grant-retake" />
+                            <input type="hidden" name="repId" value={rep.id} />
+                            <input type="hidden" name="product" value={p.slug} />
+                            <button
+                              type="submit"
+                              className="button button-small"
+                              aria-label={`Grant ${rep.name} a re-take of ${p.name}`}
+                            >
+                              Grant a re-take
+                            </button>
+                          </Form>
+                        ) : null}
                       </div>
                     </td>
                   ))}

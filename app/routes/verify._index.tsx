@@ -2,14 +2,17 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Verify a certification · Firsthand" }];
 
-const schema = z.object({ reference: z.string().trim().min(1, "Paste a verify link or id.") });
+const schema = z.object({
+  reference: z.string().trim().min(1, "Paste a verify link or id.").max(2048),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
+  const parsed = parseFormFields(schema, formFields(await requireFormData(request)));
+  if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   const id = parsed.data.reference.split("/").filter(Boolean).at(-1)?.toLowerCase() ?? "";
   if (!/^[a-z2-7]{26,64}$/.test(id)) {
     return data(

@@ -22,13 +22,15 @@ export function Quiz({
 }) {
   const state = useQuizState(id);
   const titleId = useId();
+  // A question passed in this round is settled: the server refuses another answer, so none is offered.
+  const settled = state.status === "correct";
   const outOfAttempts = state.attemptsLeftToday === 0;
   const inRouter = useInRouterContext();
   const fields = (
     <>
       <input type="hidden" name="intent" value="answer-quiz" />
       <input type="hidden" name="quizId" value={id} />
-      <fieldset className="fh-quiz__fieldset">
+      <fieldset className="fh-quiz__fieldset" disabled={settled}>
         <legend className="fh-quiz__question" id={titleId}>
           {question}
         </legend>
@@ -44,13 +46,13 @@ export function Quiz({
       <p className="fh-quiz__kicker">Knowledge check</p>
       {/* Remix's Form needs its router; anywhere else (content checks, tests) a plain form posts the same fields. */}
       {inRouter ? (
-        <RouterQuizForm quizId={id} disabled={outOfAttempts}>
+        <RouterQuizForm quizId={id} disabled={outOfAttempts} settled={settled}>
           {fields}
         </RouterQuizForm>
       ) : (
         <form method="post" className="fh-quiz__form">
           {fields}
-          <SubmitButton submitting={false} disabled={outOfAttempts} />
+          {settled ? null : <SubmitButton submitting={false} disabled={outOfAttempts} />}
         </form>
       )}
       <QuizResult state={state} />
@@ -61,10 +63,12 @@ export function Quiz({
 function RouterQuizForm({
   quizId,
   disabled,
+  settled,
   children,
 }: {
   quizId: string;
   disabled: boolean;
+  settled: boolean;
   children: ReactNode;
 }) {
   const navigation = useNavigation();
@@ -72,7 +76,7 @@ function RouterQuizForm({
   return (
     <Form method="post" replace preventScrollReset className="fh-quiz__form">
       {children}
-      <SubmitButton submitting={submitting} disabled={disabled} />
+      {settled ? null : <SubmitButton submitting={submitting} disabled={disabled} />}
     </Form>
   );
 }
@@ -100,7 +104,7 @@ function QuizResult({ state }: { state: QuizState }) {
         />
       ) : null}
       {state.message ? <p className="fh-quiz__message">{state.message}</p> : null}
-      {state.attemptsLeftToday !== undefined ? (
+      {state.attemptsLeftToday !== undefined && state.status !== "correct" ? (
         <p className="fh-quiz__attempts">
           {state.attemptsLeftToday === 0
             ? "No attempts left today."
