@@ -3,6 +3,7 @@ import { z } from "zod";
 import { roles } from "#db/schema";
 import { createTeam, getTeamByName, setTeamManager } from "~/models/team.server";
 import { createUser, DuplicateEmailError } from "~/models/user.server";
+import { displayName } from "~/utils/display-text";
 import { generateOneTimePassword, passwordSchema } from "~/utils/password.server";
 
 const usage =
@@ -16,8 +17,8 @@ const argsSchema = z.object({
   role: z.enum(roles, {
     errorMap: () => ({ message: `--role must be one of ${roles.join(", ")}` }),
   }),
-  team: z.string().min(1).optional(),
-  name: z.string().min(1).optional(),
+  team: displayName({ label: "a --team name", max: 80 }).optional(),
+  name: displayName({ label: "a --name", max: 100 }).optional(),
 });
 
 async function readStdin(): Promise<string> {

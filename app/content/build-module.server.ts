@@ -8,6 +8,7 @@ import { uniqueDiagnostics } from "./diagnostic";
 import { moduleSlugFromPath } from "./module-path";
 import {
   readCompiled,
+  readModuleSource,
   recordModuleBuild,
   recordModuleSource,
   writeCompiled,
@@ -49,19 +50,6 @@ export async function buildModule({
   const source = bytes.toString("utf8");
   const slug = moduleSlugFromPath(relativePath);
   const frontmatter = readModuleFrontmatter({ source, file: filePath });
-  const meta = frontmatter.data;
-  const revision = meta.revision ?? 1;
-
-  recordModuleSource({
-    db,
-    hash: sourceHash,
-    productSlug,
-    moduleSlug: slug,
-    path: relativePath,
-    revision,
-    source,
-    firstSeenAt: new Date(),
-  });
 
   const dependencies = moduleDependencies({ source, filePath, productDir });
   const cacheKey = sha256(
@@ -81,20 +69,42 @@ export async function buildModule({
   }
   if (!current) throw new Error(`Compiled module ${relativePath} was not stored`);
 
-  const error = current.ok ? null : firstError(current.diagnostics);
+  // Frontmatter that hides the revision counts like a failed compile: a typo there must not reach reps.
+  const revisionUnreadable = frontmatter.fatal || frontmatter.invalidKeys.includes("revision");
+  const ok = current.ok && !revisionUnreadable;
+  const error = ok ? null : firstError([...frontmatter.diagnostics, ...current.diagnostics]);
   const build = recordModuleBuild({ db, productSlug, moduleSlug: slug, cacheKey, error });
-  const served = current.ok
+  const served = ok
     ? current
     : build.lastGoodCacheKey
       ? readCompiled({ db, cacheKey: build.lastGoodCacheKey, productDir })
       : null;
+  const shown = (!ok && servedVersion({ db, served, file: filePath })) || {
+    source,
+    meta: frontmatter.data,
+  };
+  const { meta } = shown;
+  const revision = meta.revision ?? 1;
+  // Only what reps are served becomes a revision: it dates "refresh due" and feeds "what changed".
+  if (ok) {
+    recordModuleSource({
+      db,
+      hash: sourceHash,
+      productSlug,
+      moduleSlug: slug,
+      path: relativePath,
+      revision,
+      source,
+      firstSeenAt: new Date(),
+    });
+  }
 
   const summary: ModuleSummary = {
     slug,
     path: relativePath,
     title: moduleTitle({
       frontmatterTitle: meta.title,
-      source,
+      source: shown.source,
       fileName: path.basename(relativePath),
     }),
     summary: meta.summary ?? meta.description ?? null,
@@ -104,7 +114,7 @@ export async function buildModule({
     friction: meta.friction ?? [],
     sourceHash,
     shownSourceHash: served?.sourceHash ?? null,
-    status: current.ok ? "ready" : served ? "stale" : "unavailable",
+    status: ok ? "ready" : served ? "stale" : "unavailable",
     ...(error ? { error } : {}),
     quizIds: served?.quizKeys.map((key) => key.id).filter(Boolean) ?? [],
   };
@@ -113,6 +123,22 @@ export async function buildModule({
     served,
     diagnostics: uniqueDiagnostics([...frontmatter.diagnostics, ...current.diagnostics]),
   };
+}
+
+/** The source and journey facts of the version still served while the latest edit is broken. */
+function servedVersion({
+  db,
+  served,
+  file,
+}: {
+  db: Db;
+  served: CachedCompile | null;
+  file: string;
+}) {
+  const kept = served ? readModuleSource({ db, hash: served.sourceHash }) : null;
+  return kept
+    ? { source: kept.source, meta: readModuleFrontmatter({ source: kept.source, file }).data }
+    : null;
 }
 
 function firstError(diagnostics: Diagnostic[]) {

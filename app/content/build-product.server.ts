@@ -3,7 +3,7 @@ import type { Db } from "~/utils/db.server";
 import { buildModule, type BuiltModule } from "./build-module.server";
 import { discoverModulePaths } from "./discover.server";
 import { orderModules } from "./module-order";
-import { readProductConfig } from "./product-config.server";
+import { readProductConfigKeepingLastGood } from "./product-config-store.server";
 import type { Diagnostic, Product } from "./types";
 
 export type BuiltProduct = Product & { built: BuiltModule[] };
@@ -11,8 +11,8 @@ export type BuiltProduct = Product & { built: BuiltModule[] };
 export type CompileProgress = { index: number; total: number; file: string; cached: boolean };
 
 /** The module files of a product, in journey order, with the product's own diagnostics. */
-export function planProduct({ dir }: { dir: string }) {
-  const config = readProductConfig({ productDir: dir });
+export function planProduct({ db, slug, dir }: { db: Db; slug: string; dir: string }) {
+  const config = readProductConfigKeepingLastGood({ db, productSlug: slug, productDir: dir });
   const order = orderModules({
     paths: discoverModulePaths(dir),
     listed: config.modules,

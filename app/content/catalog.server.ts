@@ -98,7 +98,7 @@ async function rebuild({
 }) {
   const products = listProductDirs(root).map((product) => ({
     ...product,
-    plan: planProduct({ dir: product.dir }),
+    plan: planProduct({ db, slug: product.slug, dir: product.dir }),
   }));
   const total = products.reduce((sum, product) => sum + product.plan.paths.length, 0);
   let index = 0;

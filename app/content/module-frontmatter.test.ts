@@ -49,5 +49,6 @@ test("a module without frontmatter has none", () => {
     data: {},
     diagnostics: [],
     fatal: false,
+    invalidKeys: [],
   });
 });

@@ -30,12 +30,13 @@ export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
 /** Splits the leading `---` block off a module source; `fatal` when the YAML cannot be read at all. */
 export function readModuleFrontmatter({ source, file }: { source: string; file: string }) {
   const diagnostics: Diagnostic[] = [];
+  const invalidKeys: string[] = [];
   const lines = source.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (lines[0]?.trim() !== "---") {
-    return { data: {} as ModuleFrontmatter, diagnostics, fatal: false };
+    return { data: {} as ModuleFrontmatter, diagnostics, fatal: false, invalidKeys };
   }
   const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (end === -1) return { data: {} as ModuleFrontmatter, diagnostics, fatal: false };
+  if (end === -1) return { data: {} as ModuleFrontmatter, diagnostics, fatal: false, invalidKeys };
 
   const yaml = parseYamlSource({ text: lines.slice(1, end).join("\n"), firstLine: 2 });
   if (yaml.errors.length) {
@@ -48,7 +49,7 @@ export function readModuleFrontmatter({ source, file }: { source: string; file: 
         message: `Frontmatter is not valid YAML: ${error.message}`,
       });
     }
-    return { data: {} as ModuleFrontmatter, diagnostics, fatal: true };
+    return { data: {} as ModuleFrontmatter, diagnostics, fatal: true, invalidKeys };
   }
 
   const raw: unknown = yaml.doc.toJS() ?? {};
@@ -59,7 +60,7 @@ export function readModuleFrontmatter({ source, file }: { source: string; file: 
       line: 2,
       message: "Frontmatter must be a map of keys to values",
     });
-    return { data: {} as ModuleFrontmatter, diagnostics, fatal: false };
+    return { data: {} as ModuleFrontmatter, diagnostics, fatal: false, invalidKeys };
   }
 
   const values: Record<string, unknown> = { ...raw };
@@ -73,7 +74,10 @@ export function readModuleFrontmatter({ source, file }: { source: string; file: 
         line: yaml.lineOf(issue.path) ?? 1,
         message: `Frontmatter \`${issue.path.join(".")}\`: ${issue.message}`,
       });
-      if (typeof key === "string") delete values[key];
+      if (typeof key === "string") {
+        invalidKeys.push(key);
+        delete values[key];
+      }
     }
     result = moduleFrontmatterSchema.safeParse(values);
   }
@@ -81,5 +85,6 @@ export function readModuleFrontmatter({ source, file }: { source: string; file: 
     data: result.success ? result.data : ({} as ModuleFrontmatter),
     diagnostics,
     fatal: false,
+    invalidKeys,
   };
 }

@@ -235,7 +235,9 @@ test("no re-take is granted before the track is done below the pass mark, so a r
     policy: product.policy,
   };
   answerQuiz({ ...base, selected: ["0"], now: t0 });
-  expect(grantRetake({ userId: user.id, product, grantedById: manager.id, now: at(1) })).toMatchObject({
+  expect(
+    grantRetake({ userId: user.id, product, grantedById: manager.id, now: at(1) }),
+  ).toMatchObject({
     ok: false,
   });
   walkTrack(user.id, product, at(2));

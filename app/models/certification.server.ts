@@ -69,6 +69,14 @@ export function listCertificationsForUser({
     .map(withModules);
 }
 
+/**
+ * The modules a certification covers: every module reps are served. One that never compiled is
+ * shown as unavailable and asked of nobody until it is served.
+ */
+function servedModules(product: Product) {
+  return product.modules.filter((m) => m.status !== "unavailable");
+}
+
 /** When each module's current revision was first seen, from the kept sources. */
 function revisionsSeenAt({ product }: { product: Product }) {
   const rows = getDb()
@@ -82,7 +90,7 @@ function revisionsSeenAt({ product }: { product: Product }) {
     .groupBy(moduleSources.moduleSlug, moduleSources.revision)
     .all();
   const seen = new Map(rows.map((r) => [`${r.moduleSlug}@${r.revision}`, r.seenAt]));
-  return product.modules.map((m) => ({
+  return servedModules(product).map((m) => ({
     slug: m.slug,
     title: m.title,
     revision: m.revision,
@@ -126,8 +134,9 @@ export function getStanding({
   });
   const from = countingFrom({ certification, roundStartedAt, now });
   const attempts = listAttempts({ userId, productSlug: product.slug, since: from });
-  const score = firstAttemptScore({ attempts, quizIds: product.modules.flatMap((m) => m.quizIds) });
-  const trackDone = report.missingModules.length === 0 && product.modules.length > 0;
+  const modules = servedModules(product);
+  const score = firstAttemptScore({ attempts, quizIds: modules.flatMap((m) => m.quizIds) });
+  const trackDone = report.missingModules.length === 0 && modules.length > 0;
   const uncertified = report.status === "in_progress" || report.status === "expired";
   return {
     report,
@@ -205,8 +214,9 @@ function settleCertification({
   const standing = getStanding({ userId, product, now });
   const { certification, report } = standing;
   const progress = new Map(standing.progress.map((p) => [p.moduleSlug, p]));
+  const modules = servedModules(product);
   const snapshot = (): CertifiedModule[] =>
-    product.modules.map((m) => ({
+    modules.map((m) => ({
       slug: m.slug,
       title: m.title,
       revision: progress.get(m.slug)?.completedRevision ?? m.revision,
@@ -215,9 +225,9 @@ function settleCertification({
 
   if (certification && report.status !== "expired") {
     const behind =
-      certification.modules.length !== product.modules.length ||
+      certification.modules.length !== modules.length ||
       certification.modules.some(
-        (m) => product.modules.find((c) => c.slug === m.slug)?.revision !== m.revision,
+        (m) => modules.find((c) => c.slug === m.slug)?.revision !== m.revision,
       );
     if (report.modulesToRefresh.length === 0 && behind) {
       db.update(certifications)

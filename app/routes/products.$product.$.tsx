@@ -28,6 +28,7 @@ import { markModuleOpened } from "~/models/progress.server";
 import { answerQuiz } from "~/models/quiz-attempt.server";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
@@ -39,6 +40,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
+/** Where the file sits inside the content folder: what an author opens, and nothing of the server's disk. */
+function contentRelativePath(file: string) {
+  const fromRoot = path.relative(path.resolve(getEnv().CONTENT_DIR), file);
+  return fromRoot.startsWith("..") || path.isAbsolute(fromRoot)
+    ? path.basename(file)
+    : fromRoot.split(path.sep).join("/");
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -52,8 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     product: { slug: product.slug, name: product.name },
     module: {
       slug: module.slug,
-      // As it would be typed into sha256sum from where the app runs.
-      sourceFile: path.relative(process.cwd(), path.join(product.dir, module.path)),
+      sourceFile: contentRelativePath(path.join(product.dir, module.path)),
       title: module.title,
       summary: module.summary,
       week: module.week,
@@ -161,11 +169,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseFormFields(completeSchema, fields);
   if (!parsed.ok) {
-    return data<ActionResult>({ completion: { ok: false, message: parsed.message } }, { status: 400 });
+    return data<ActionResult>(
+      { completion: { ok: false, message: parsed.message } },
+      { status: 400 },
+    );
   }
   const result = completeModule({ userId: user.id, product, module });
   if (!result.ok)
-    return data<ActionResult>({ completion: { ok: false, message: result.message } }, { status: 409 });
+    return data<ActionResult>(
+      { completion: { ok: false, message: result.message } },
+      { status: 409 },
+    );
   return data<ActionResult>({
     completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
   });

@@ -9,7 +9,13 @@ test("a name keeps ordinary letters from any script, trimmed and normalised", ()
 });
 
 test("control, bidi-override and isolate characters are refused with a message", () => {
-  for (const bad of ["Team\u0000North", "Team\nNorth", "Team\u202ehtroN", "Team\u2066x\u2069", "\u200fTeam"]) {
+  for (const bad of [
+    "Team\u0000North",
+    "Team\nNorth",
+    "Team\u202ehtroN",
+    "Team\u2066x\u2069",
+    "\u200fTeam",
+  ]) {
     const result = teamName.safeParse(bad);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toBe(

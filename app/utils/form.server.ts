@@ -55,9 +55,9 @@ export function parseFormFields<T extends z.ZodTypeAny>(
     issue.code === "invalid_union_discriminator"
       ? "Unknown action."
       : issue.code === "invalid_type" && field
-      ? issue.received === "undefined"
-        ? `The form is missing “${field}”.`
-        : `“${field}” must be a single text value.`
-      : issue.message;
+        ? issue.received === "undefined"
+          ? `The form is missing “${field}”.`
+          : `“${field}” must be a single text value.`
+        : issue.message;
   return { ok: false, message };
 }
