@@ -246,3 +246,23 @@ test("no re-take is granted before the track is done below the pass mark, so a r
   expect(standing.belowPassMark).toBe(true);
   expect(getActiveCertification({ userId: user.id, productSlug: product.slug })).toBeNull();
 });
+
+test("a module that never compiled is asked of nobody: the served modules certify without it", async () => {
+  const user = await makeUser();
+  const base = productFixture();
+  const unavailable = {
+    ...moduleFixture("d", []),
+    status: "unavailable" as const,
+    shownSourceHash: null,
+  };
+  const product: Product = { ...base, modules: [...base.modules, unavailable] };
+  walkTrack(user.id, base, t0);
+  const standing = getStanding({ userId: user.id, product, now: t0 });
+  expect(standing.report.status).toBe("certified");
+  expect(standing.report.missingModules).toEqual([]);
+  expect(
+    getActiveCertification({ userId: user.id, productSlug: product.slug })?.modules.map(
+      (m) => m.slug,
+    ),
+  ).toEqual(["a", "b", "c"]);
+});

@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     subject: getUserById({ id: parsed.data.repId }),
   });
   if (rep.id === manager.id) {
-    return data<ActionResult>({ error: "Ask another manager or an admin." }, { status: 403 });
+    return data<ActionResult>({ error: "You cannot grant yourself a re-take." }, { status: 403 });
   }
   const product = await requireProduct({ productSlug: parsed.data.product });
   const result = grantRetake({ userId: rep.id, product, grantedById: manager.id });
