@@ -1,8 +1,6 @@
 import type { z } from "zod";
 
 const formTypes = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
-// Forms here carry a few short fields; a bigger body is a mistake or an attack.
-const maxFormBytes = 1024 * 1024;
 
 function refuse(message: string, status: number): never {
   throw new Response(message, {
@@ -19,9 +17,6 @@ export async function requireFormData(request: Request): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   if (!formTypes.test(type)) {
     refuse("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).", 415);
-  }
-  if (Number(request.headers.get("content-length") ?? 0) > maxFormBytes) {
-    refuse("That form is too large.", 413);
   }
   try {
     return await request.formData();
