@@ -143,6 +143,7 @@ test("no page, loader data, diff or script of any module in content/ or the fixt
   const choiceTexts: string[] = [];
   let responses = 0;
   let quizzes = 0;
+  let diffs = 0;
   for (const product of catalog) {
     for (const module of product.modules) {
       const moduleKeys = keys.get(`${product.slug}/${module.slug}`) ?? [];
@@ -156,6 +157,7 @@ test("no page, loader data, diff or script of any module in content/ or the fixt
         const url = response.url({ product: product.slug, module: module.slug });
         const body = await get(url, response.reader);
         expect(leaksIn(body, own), `${url} as ${response.reader ?? "rep5"}`).toEqual([]);
+        if (body.includes("Knowledge-check answers are hidden")) diffs++;
         for (const src of body.matchAll(/["'(](\/assets\/[^"'()\s]+\.js)["')]/g))
           scripts.add(src[1]);
         responses++;
@@ -169,6 +171,7 @@ test("no page, loader data, diff or script of any module in content/ or the fixt
     }
   }
   expect(quizzes).toBeGreaterThan(40);
+  expect(diffs, "what-changed diffs scanned").toBeGreaterThan(0);
 
   // Every script the pages load, and every chunk those import, holds no quiz content at all.
   const queue = [...scripts];
