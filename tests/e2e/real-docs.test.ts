@@ -2,22 +2,36 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { copyDocsProducts, docsFixtures, findRealCorpora } from "../fixtures/docs/docs-folders";
 import { demoEmail, signInCookie } from "./browser";
 import { demoCatalog } from "./content-keys";
 import { startServer, type RunningServer } from "./start-server";
 
-// Unedited public docs (Mintlify and Docusaurus sites), dropped in as products.
-const corpora = ["mintlify", "docusaurus"];
+// Docs folders dropped in unchanged as products: the project's own fixtures always, and unedited public
+// Mintlify and Docusaurus sites when ../shared/corpora is beside the clone (CI).
+const corpora = findRealCorpora();
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-real-docs-"));
 const databasePath = path.join(contentDir, "real-docs.db");
 let server: RunningServer;
+let slugs: string[] = [];
+
+if (!corpora.present) {
+  if (corpora.required) {
+    test("the real-docs corpora are beside this clone", () => {
+      throw new Error(corpora.message);
+    });
+  } else {
+    console.warn(corpora.message);
+  }
+}
 
 beforeAll(async () => {
-  for (const name of corpora) {
-    fs.cpSync(path.resolve("../shared/corpora", name), path.join(contentDir, "products", name), {
-      recursive: true,
-    });
-  }
+  slugs = [
+    ...copyDocsProducts({ contentDir, folders: docsFixtures }),
+    ...(corpora.present
+      ? copyDocsProducts({ contentDir, folders: corpora.folders, prefix: "real-" })
+      : []),
+  ];
   server = await startServer({ CONTENT_DIR: contentDir, DATABASE_PATH: databasePath });
 });
 
@@ -26,11 +40,12 @@ afterAll(async () => {
   fs.rmSync(contentDir, { recursive: true, force: true });
 });
 
-test("every page of real Mintlify and Docusaurus docs renders through the server, none with a 500", async () => {
+test(`every page of the docs fixtures${corpora.present ? " and the real Mintlify and Docusaurus docs" : ""} renders through the server, none with a 500, every image served`, async () => {
   const headers = { Cookie: await signInCookie(server.baseUrl, demoEmail("rep1")) };
   const products = await demoCatalog(contentDir);
-  expect(products.map((p) => p.slug).sort()).toEqual([...corpora].sort());
+  expect(products.map((p) => p.slug).sort()).toEqual([...slugs].sort());
   let pages = 0;
+  const images = new Set<string>();
   for (const product of products) {
     expect((await fetch(`${server.baseUrl}/products/${product.slug}`, { headers })).status).toBe(
       200,
@@ -44,11 +59,20 @@ test("every page of real Mintlify and Docusaurus docs renders through the server
       expect(html, module.path).not.toMatch(
         /This module is unavailable right now|Something went wrong/,
       );
+      for (const src of html.matchAll(/\ssrc="(\/assets\/[^"]+)"/g))
+        if (src[1].startsWith(`/assets/${product.slug}/`))
+          images.add(src[1].replace(/&amp;/g, "&"));
       pages++;
     }
   }
   expect(pages).toBe(products.reduce((n, p) => n + p.modules.length, 0));
-  expect(pages).toBeGreaterThan(100);
+  expect(pages).toBeGreaterThan(corpora.present ? 100 : 10);
+  for (const image of images) {
+    const response = await fetch(`${server.baseUrl}${image}`, { headers });
+    expect(response.status, image).toBe(200);
+    expect(response.headers.get("content-type"), image).toMatch(/^image\//);
+  }
+  expect(images.size).toBeGreaterThanOrEqual(7);
 });
 
 test("restarting the server recompiles nothing that did not change", async () => {
