@@ -21,6 +21,13 @@ test("correct markers and explanations are gone, questions and choices stay", ()
   expect(redacted).toContain("<Explain>…</Explain>");
 });
 
+test("a choice marked correct={false} or correct=\"false\" loses the marker too", () => {
+  const redacted = redactQuizAnswers(
+    '<Choice correct={false}>A</Choice>\n<Choice correct="false">B</Choice>\n<Choice>C</Choice>',
+  );
+  expect(redacted).toBe("<Choice>A</Choice>\n<Choice>B</Choice>\n<Choice>C</Choice>");
+});
+
 test("prose that merely uses the word correct is left alone", () => {
   const source = "Make sure the mapping is correct before you import.";
   expect(redactQuizAnswers(source)).toBe(source);

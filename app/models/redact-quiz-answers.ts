@@ -8,7 +8,8 @@ export function redactQuizAnswers(source: string): string {
     .replace(/<Explain\b[^>]*\/>/g, "")
     .replace(/<Choice\b([^>]*)>/g, (_tag, attributes: string) => {
       const kept = attributes.replace(
-        /\s+correct(\s*=\s*(\{\s*true\s*\}|"true"|'true'))?(?=[\s/]|$)/g,
+        // Any value goes, false too: marking the wrong choices tells the right one.
+        /\s+correct(\s*=\s*(\{[^}]*\}|"[^"]*"|'[^']*'))?(?=[\s/]|$)/g,
         "",
       );
       return `<Choice${kept}>`;
