@@ -40,11 +40,19 @@ const afterRescan = () => new Promise((resolve) => setTimeout(resolve, 1200));
 const policyLine = (html: string) => html.match(/Pass mark \d+%[^<]*/)?.[0];
 const pill = (html: string) => html.match(/class="pill[^"]*"[^>]*>([^<]+)</)?.[1];
 
-test("a broken product.yml or a broken revision bump, while serving, changes no one's certification", async () => {
+test("a broken product.yml or a broken revision bump, while serving, changes no one's certification; footers name the file inside the content folder", async () => {
   const rep1 = await signInCookie(server.baseUrl, demoEmail("rep1"));
   const rep2 = await signInCookie(server.baseUrl, demoEmail("rep2"));
   const author = await signInCookie(server.baseUrl, demoEmail("author"));
   const track = "/products/ledgerflow";
+  // CONTENT_DIR lies outside the app's folder here: the footer names the file inside it, nothing more.
+  const footer = (await page(rep1, `${track}/ingestion-rules`)).match(
+    /<footer class="module-footer[\s\S]*?<\/footer>/,
+  )?.[0];
+  expect(footer).toContain("<code>products/ledgerflow/ingestion-rules.mdx</code>");
+  expect(footer).not.toContain("..");
+  expect(footer).not.toContain(os.tmpdir());
+
   const policy = policyLine(await page(rep1, "/products/crewline"));
   expect(policy).toMatch(/Pass mark 70%.* 5 attempts/);
   expect(pill(await page(rep1, track))).toBe("Certified");
