@@ -38,7 +38,11 @@ app.use((req, res, next) => {
 const maxBodyBytes = 1024 * 1024;
 app.use((req, res, next) => {
   if (Number(req.get("content-length") ?? 0) > maxBodyBytes) {
-    res.set("Connection", "close").status(413).type("text/plain").send("That request is too large.");
+    res
+      .set("Connection", "close")
+      .status(413)
+      .type("text/plain")
+      .send("That request is too large.");
     return;
   }
   // A response sent before its request body was read (a 405, a refused form) must close the

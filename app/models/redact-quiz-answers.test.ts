@@ -21,7 +21,7 @@ test("correct markers and explanations are gone, questions and choices stay", ()
   expect(redacted).toContain("<Explain>…</Explain>");
 });
 
-test("a choice marked correct={false} or correct=\"false\" loses the marker too", () => {
+test('a choice marked correct={false} or correct="false" loses the marker too', () => {
   const redacted = redactQuizAnswers(
     '<Choice correct={false}>A</Choice>\n<Choice correct="false">B</Choice>\n<Choice>C</Choice>',
   );
