@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { roles } from "#db/roles";
+import { ActionResult } from "~/components/action-result";
 import { AddPersonForm, AddTeamForm, PeopleTable } from "~/components/admin-people";
 import { createTeam, getTeamLedBy, listTeams, TeamNameTakenError } from "~/models/team.server";
 import {
@@ -68,26 +69,26 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-type ActionResult = { error?: string; notice?: string; oneTimePassword?: string };
+type AdminActionResult = { error?: string; notice?: string; oneTimePassword?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = requireRole(request, ["admin"]);
   const parsed = parseFormFields(actionSchema, formFields(await requireFormData(request)));
-  if (!parsed.ok) return data<ActionResult>({ error: parsed.message }, { status: 400 });
+  if (!parsed.ok) return data<AdminActionResult>({ error: parsed.message }, { status: 400 });
   const input = parsed.data;
   const teamIds = new Set(listTeams().map((t) => t.id));
   if ("teamId" in input && input.teamId && !teamIds.has(input.teamId)) {
-    return data<ActionResult>({ error: "That team does not exist." }, { status: 400 });
+    return data<AdminActionResult>({ error: "That team does not exist." }, { status: 400 });
   }
   switch (input.intent) {
     case "create-user": {
       const oneTimePassword = generateOneTimePassword();
       try {
         const user = await createUser({ ...input, password: oneTimePassword });
-        return data<ActionResult>({ notice: `Added ${user.email}.`, oneTimePassword });
+        return data<AdminActionResult>({ notice: `Added ${user.email}.`, oneTimePassword });
       } catch (error) {
         if (error instanceof DuplicateEmailError) {
-          return data<ActionResult>({ error: error.message }, { status: 409 });
+          return data<AdminActionResult>({ error: error.message }, { status: 409 });
         }
         throw error;
       }
@@ -95,21 +96,24 @@ export async function action({ request }: ActionFunctionArgs) {
     case "create-team": {
       const manager = input.managerId ? getUserById({ id: input.managerId }) : null;
       if (input.managerId && manager?.role !== "manager") {
-        return data<ActionResult>({ error: "A team must be led by a manager." }, { status: 400 });
+        return data<AdminActionResult>(
+          { error: "A team must be led by a manager." },
+          { status: 400 },
+        );
       }
       const led = manager ? getTeamLedBy({ managerId: manager.id }) : null;
       if (manager && led) {
-        return data<ActionResult>(
+        return data<AdminActionResult>(
           { error: `${manager.name} already leads ${led.name}; a manager leads one team.` },
           { status: 409 },
         );
       }
       try {
         const team = createTeam({ name: input.name, managerId: input.managerId });
-        return data<ActionResult>({ notice: `Created ${team.name}.` });
+        return data<AdminActionResult>({ notice: `Created ${team.name}.` });
       } catch (error) {
         if (error instanceof TeamNameTakenError) {
-          return data<ActionResult>({ error: error.message }, { status: 409 });
+          return data<AdminActionResult>({ error: error.message }, { status: 409 });
         }
         throw error;
       }
@@ -117,9 +121,9 @@ export async function action({ request }: ActionFunctionArgs) {
     default: {
       const target = getUserById({ id: input.userId });
       if (!target)
-        return data<ActionResult>({ error: "That person no longer exists." }, { status: 404 });
+        return data<AdminActionResult>({ error: "That person no longer exists." }, { status: 404 });
       if (target.id === admin.id && input.intent !== "enable-user") {
-        return data<ActionResult>(
+        return data<AdminActionResult>(
           { error: "You cannot change your own role or disable yourself." },
           { status: 400 },
         );
@@ -127,7 +131,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const led = getTeamLedBy({ managerId: target.id });
       if (input.intent === "update-user" && led) {
         if (input.role !== "manager" || input.teamId !== led.id) {
-          return data<ActionResult>(
+          return data<AdminActionResult>(
             {
               error: `${target.name} leads ${led.name}: they stay its manager and member until the team has another lead.`,
             },
@@ -137,11 +141,11 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       if (input.intent === "update-user") {
         updateUserRoleAndTeam({ id: target.id, role: input.role, teamId: input.teamId });
-        return data<ActionResult>({ notice: `Updated ${target.email}.` });
+        return data<AdminActionResult>({ notice: `Updated ${target.email}.` });
       }
       const disabled = input.intent === "disable-user";
       setUserDisabled({ id: target.id, disabled });
-      return data<ActionResult>({
+      return data<AdminActionResult>({
         notice: disabled
           ? `Disabled ${target.email}; their open sessions have ended.`
           : `Re-enabled ${target.email}.`,
@@ -162,22 +166,14 @@ export default function AdminUsers() {
           Add people, set their role and team, and disable accounts that should no longer sign in.
         </p>
       </header>
-      {result?.error ? (
-        <p className="banner banner-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
-      {result?.notice ? (
-        <div className="banner banner-success" role="status">
-          <p>{result.notice}</p>
-          {result.oneTimePassword ? (
-            <p>
-              One-time password (shown once, share it privately):{" "}
-              <code className="secret">{result.oneTimePassword}</code>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      <ActionResult error={result?.error} notice={result?.notice}>
+        {result?.oneTimePassword ? (
+          <p>
+            One-time password (shown once, share it privately):{" "}
+            <code className="secret">{result.oneTimePassword}</code>
+          </p>
+        ) : null}
+      </ActionResult>
 
       <PeopleTable people={people} teams={teams} currentUserId={currentUserId} />
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ActionResult } from "~/components/action-result";
 import { ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
 import { loadCatalog, requireProduct } from "~/content/content.server";
@@ -47,23 +48,23 @@ const retakeSchema = z.object({
   product: z.string().min(1).max(200),
 });
 
-type ActionResult = { error?: string; notice?: string };
+type RetakeResult = { error?: string; notice?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const manager = requireRole(request, ["manager"]);
   const parsed = parseFormFields(retakeSchema, formFields(await requireFormData(request)));
-  if (!parsed.ok) return data<ActionResult>({ error: parsed.message }, { status: 400 });
+  if (!parsed.ok) return data<RetakeResult>({ error: parsed.message }, { status: 400 });
   const rep = requirePersonVisible({
     viewer: manager,
     subject: getUserById({ id: parsed.data.repId }),
   });
   if (rep.id === manager.id) {
-    return data<ActionResult>({ error: "You cannot grant yourself a re-take." }, { status: 403 });
+    return data<RetakeResult>({ error: "You cannot grant yourself a re-take." }, { status: 403 });
   }
   const product = await requireProduct({ productSlug: parsed.data.product });
   const result = grantRetake({ userId: rep.id, product, grantedById: manager.id });
-  if (!result.ok) return data<ActionResult>({ error: result.message }, { status: 409 });
-  return data<ActionResult>({
+  if (!result.ok) return data<RetakeResult>({ error: result.message }, { status: 409 });
+  return data<RetakeResult>({
     notice: `${rep.name} may now re-take ${product.name}; their first attempts count again from now.`,
   });
 }
@@ -81,16 +82,7 @@ export default function Team() {
             : "You do not lead a team yet. Ask an admin to assign one."}
         </p>
       </header>
-      {result?.error ? (
-        <p className="banner banner-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
-      {result?.notice ? (
-        <p className="banner banner-success" role="status">
-          {result.notice}
-        </p>
-      ) : null}
+      <ActionResult error={result?.error} notice={result?.notice} />
       {reps.length ? (
         <section className="panel table-wrap" aria-label="Team status">
           <table className="data-table">
