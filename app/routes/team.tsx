@@ -113,7 +113,8 @@ export default function Team() {
                           {p.cleared ? "Cleared to pitch" : "Not cleared"}
                         </span>
                         {p.retakeNeeded ? (
-                          <Form method="post">
+                          <Form method="post" className="stack-sm">
+                            <span className="small">Track done below the pass mark.</span>
                             <input type="hidden" name="intent" value="grant-retake" />
                             <input type="hidden" name="repId" value={rep.id} />
                             <input type="hidden" name="product" value={p.slug} />
