@@ -8,6 +8,11 @@ import { prepareDatabase } from "./db/prepare";
 import { isCrossSiteRequest } from "./app/utils/csrf.server";
 import { getEnv } from "./app/utils/env.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
+import {
+  readSessionTokenFromHeader,
+  serializeSessionCookie,
+} from "./app/utils/session-cookie.server";
+import { getSessionExpiresAt, validateSessionToken } from "./app/utils/session.server";
 
 const env = getEnv();
 await prepareDatabase();
@@ -58,6 +63,21 @@ if (viteDevServer) {
   );
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
+
+// Activity slides a session on (see session.server.ts); the browser's cookie must follow, or it
+// would expire a week after sign-in however busy the person is. Remix's own Set-Cookie (sign-in,
+// sign-out) comes after this one, so it wins.
+app.use((req, res, next) => {
+  const token = readSessionTokenFromHeader(req.get("cookie"));
+  const valid = token ? validateSessionToken({ token }) : null;
+  if (token && valid?.extended) {
+    res.append(
+      "Set-Cookie",
+      serializeSessionCookie(token, { expiresAt: getSessionExpiresAt(valid.session) }),
+    );
+  }
+  next();
+});
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
