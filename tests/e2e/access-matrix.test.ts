@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { demoEmail, signInCookie } from "./browser";
 import { personByEmail, readDemoPeople, type DemoPerson } from "./demo-people";
-import { listRouteFiles, routePath } from "./route-files";
+import { dataRequestPath, listRouteFiles, routePath } from "./route-files";
 import { startServer, type RunningServer } from "./start-server";
 
 // Every route file × every role, read from app/routes at test time: a route without a rule below
@@ -251,10 +251,6 @@ function describeOutcome(response: Response): Outcome {
     : { status: response.status };
 }
 
-function dataUrl(path: string) {
-  const url = new URL(path, "http://x");
-  return `${url.pathname === "/" ? "/_root" : url.pathname}.data${url.search}`;
-}
 
 /** Single fetch answers a redirect with 202 and the target in the body. */
 async function checkDataRequest({
@@ -266,19 +262,19 @@ async function checkDataRequest({
   path: string;
   expected: Outcome;
 }) {
-  const response = await request({ role, path: dataUrl(path) });
+  const response = await request({ role, path: dataRequestPath(path) });
   const body = await response.text();
   const problems: string[] = [];
   if ("redirect" in expected) {
     if (response.status !== 202 || !body.includes(JSON.stringify(expected.redirect)))
       problems.push(
-        `${dataUrl(path)}: expected a redirect to ${expected.redirect}, got ${response.status}`,
+        `${dataRequestPath(path)}: expected a redirect to ${expected.redirect}, got ${response.status}`,
       );
   } else if (response.status !== expected.status) {
-    problems.push(`${dataUrl(path)}: expected ${expected.status}, got ${response.status}`);
+    problems.push(`${dataRequestPath(path)}: expected ${expected.status}, got ${response.status}`);
   }
   const leaks = leaksIn(body, forbiddenFor(role, path));
-  if (leaks.length) problems.push(`${dataUrl(path)} shows ${leaks.join(", ")}`);
+  if (leaks.length) problems.push(`${dataRequestPath(path)} shows ${leaks.join(", ")}`);
   return problems;
 }
 

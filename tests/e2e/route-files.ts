@@ -71,3 +71,9 @@ export function routePath(file: string, params: Record<string, string> = {}): st
   }
   return `/${segments.join("/")}`;
 }
+
+/** Where Remix's client fetches a page's data (single fetch): "/team" → "/team.data". */
+export function dataRequestPath(path: string): string {
+  const url = new URL(path, "http://x");
+  return `${url.pathname === "/" ? "/_root" : url.pathname}.data${url.search}`;
+}
