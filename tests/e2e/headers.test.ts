@@ -166,12 +166,13 @@ async function expectHydrated(page: Page) {
   );
 }
 
-async function visit({ page }: Watched, path: string) {
+async function visit({ page, problems }: Watched, path: string) {
   const response = await page.goto(`${server.baseUrl}${path}`);
 
   expect(response?.status(), path).toBe(200);
   await page.locator("main h1").first().waitFor();
   await expectHydrated(page);
+  expect(problems, path).toEqual([]);
 }
 
 async function walk(local: string | null, run: (watched: Watched) => Promise<void>) {
@@ -220,6 +221,8 @@ test("every page of every role loads and hydrates under the policy, quiz include
       // Client-side navigation into a module: its code is evaluated under this document's policy.
       await page.locator('a[href="/products/ledgerflow/ingestion-rules"]').first().click();
       await page.waitForURL(`${server.baseUrl}/products/ledgerflow/ingestion-rules`);
+      await page.locator(".fh-mdx h2").first().waitFor();
+      expect(watched.problems).toEqual([]);
       // Any answer will do: the round trip to the server's grading is what must work.
       const quiz = page.locator("section.fh-quiz").first();
       await quiz.locator('input[name="choice"]').first().check();
@@ -260,7 +263,8 @@ test("every page of every role loads and hydrates under the policy, quiz include
       await page.getByLabel("Password").fill("firsthand-demo");
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL(`${server.baseUrl}/products/ledgerflow/ingestion-rules`);
-      await page.locator(".fh-mdx h1, .fh-mdx h2, .fh-mdx p").first().waitFor();
+      await page.locator(".fh-mdx h2").first().waitFor();
+      expect(watched.problems).toEqual([]);
       pages += 1;
     })),
   );
