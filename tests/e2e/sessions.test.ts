@@ -262,6 +262,56 @@ test("a cross-site POST is refused with 403 on every action, and changes nothing
   expect(teams.n).toBe(0);
 });
 
+const redirectTargets = [
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "\t//evil.example",
+  "/.//evil.example",
+  "/%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "/%09/evil.example",
+  "/%0d%0aSet-Cookie:%20x=1",
+  "/\r\nSet-Cookie: x=1",
+  "javascript:alert(1)",
+  "http://evil.example/",
+  "https://localhost.evil.example/",
+  "/ħ",
+  "/日本語?q=é",
+  "/\u2028",
+  "/😀",
+  "/" + "a".repeat(10_000),
+];
+
+test("after sign-in, any redirectTo lands on this site, never a 500 or a broken header", async () => {
+  const origin = new URL(server.baseUrl).origin;
+  for (const redirectTo of [...redirectTargets, "/products/ledgerflow?tab=2"]) {
+    const response = await send("/login", {
+      method: "POST",
+      body: { email: demoEmail("rep2"), password: demoPassword, redirectTo },
+    });
+    const label = JSON.stringify(redirectTo).slice(0, 60);
+    expect(response.status, label).toBe(302);
+    const location = response.headers.get("location")!;
+    expect(location, label).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+    expect(new URL(location, server.baseUrl).origin, label).toBe(origin);
+    expect(response.headers.getSetCookie(), label).toHaveLength(1);
+  }
+  const kept = await send("/login", {
+    method: "POST",
+    body: {
+      email: demoEmail("rep2"),
+      password: demoPassword,
+      redirectTo: "/products/ledgerflow?tab=2",
+    },
+  });
+  expect(kept.headers.get("location")).toBe("/products/ledgerflow?tab=2");
+});
+
 // Last: it blocks sign-in from this address for the rest of the file.
 test("sign-in is throttled per email and per address, with 429 and Retry-After", async () => {
   const statuses: number[] = [];
