@@ -251,7 +251,6 @@ function describeOutcome(response: Response): Outcome {
     : { status: response.status };
 }
 
-
 /** Single fetch answers a redirect with 202 and the target in the body. */
 async function checkDataRequest({
   role,
