@@ -26,6 +26,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 
+// Set first so that every response carries them: pages, data, assets, refusals and errors.
 app.use((_req, res, next) => {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
