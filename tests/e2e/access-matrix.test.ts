@@ -164,10 +164,12 @@ const figures = { cells: 0, requests: 0, leaksChecked: 0 };
 
 beforeAll(async () => {
   server = await startServer();
-  for (const role of roles) {
-    if (role !== "signedOut")
-      cookies.set(role, await signInCookie(server.baseUrl, demoEmail(accounts[role])));
-  }
+  await Promise.all(
+    roles.map(async (role) => {
+      if (role !== "signedOut")
+        cookies.set(role, await signInCookie(server.baseUrl, demoEmail(accounts[role])));
+    }),
+  );
   people = readDemoPeople(server.dataDir);
   const disabled = personByEmail(people, demoEmail(accounts.disabled));
   const response = await request({
