@@ -2,11 +2,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import { markContentChanged } from "./app/content/content.server";
 import { prepareDatabase } from "./db/prepare";
 import { isCrossSiteRequest } from "./app/utils/csrf.server";
 import { getEnv } from "./app/utils/env.server";
+import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
+import {
+  readSessionTokenFromHeader,
+  serializeSessionCookie,
+} from "./app/utils/session-cookie.server";
+import { getSessionExpiresAt, validateSessionToken } from "./app/utils/session.server";
 
 const env = getEnv();
 await prepareDatabase();
@@ -19,6 +25,14 @@ const viteDevServer =
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
+
+// Set first so that every response carries them: pages, data, assets, refusals and errors.
+app.use((_req, res, next) => {
+  const nonce = createNonce();
+  res.locals.cspNonce = nonce;
+  res.set(securityHeaders({ nonce, dev: Boolean(viteDevServer) }));
+  next();
+});
 
 // The one CSRF guard for the whole app: no state change may come from another site.
 app.use((req, res, next) => {
@@ -73,6 +87,21 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+// Activity slides a session on (see session.server.ts); the browser's cookie must follow, or it
+// would expire a week after sign-in however busy the person is. Remix's own Set-Cookie (sign-in,
+// sign-out) comes after this one, so it wins.
+app.use((req, res, next) => {
+  const token = readSessionTokenFromHeader(req.get("cookie"));
+  const valid = token ? validateSessionToken({ token }) : null;
+  if (token && valid?.extended) {
+    res.append(
+      "Set-Cookie",
+      serializeSessionCookie(token, { expiresAt: getSessionExpiresAt(valid.session) }),
+    );
+  }
+  next();
+});
+
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild);
@@ -82,8 +111,30 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? null }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.socket.remoteAddress ?? null,
+      cspNonce: String(res.locals.cspNonce),
+    }),
   }),
 );
+
+// What escapes Remix gets a plain message with no stack trace, paths or versions. A request that
+// cannot be parsed (a broken %-escape in the path, a Host that is not a host) is the client's error.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  if (res.headersSent) return next(error);
+  if (isBadRequest(error)) {
+    res.status(400).type("text/plain").send("That address could not be read.");
+    return;
+  }
+  console.error(error);
+  res.status(500).type("text/plain").send("Something went wrong. Please try again.");
+});
+
+function isBadRequest(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if ("code" in error && error.code === "ERR_INVALID_URL") return true;
+  const status = "status" in error ? Number(error.status) : NaN;
+  return status >= 400 && status < 500;
+}
 
 app.listen(env.PORT, () => console.log(`Firsthand is running at ${env.APP_URL}`));

@@ -63,10 +63,87 @@ test("a manager sees only their own team's reps; others get a 404", async () => 
   );
 });
 
-test("only same-site paths are redirect targets", () => {
+test("same-origin paths survive as redirect targets, query and hash included", () => {
   expect(safeRedirect("/products")).toBe("/products");
-  expect(safeRedirect("//evil.example")).toBe("/");
-  expect(safeRedirect("https://evil.example")).toBe("/");
-  expect(safeRedirect("/\\evil.example")).toBe("/");
-  expect(safeRedirect(null)).toBe("/");
+  expect(safeRedirect("/products/ledgerflow/week-2/rules?tab=2#quiz")).toBe(
+    "/products/ledgerflow/week-2/rules?tab=2#quiz",
+  );
+  expect(safeRedirect("/verify/abc%20def")).toBe("/verify/abc%20def");
+});
+
+const leavesTheSite = [
+  null,
+  undefined,
+  "",
+  "products",
+  "//evil.example",
+  "///evil.example",
+  "////evil.example",
+  "/\\evil.example",
+  "/\\/evil.example",
+  "\\\\evil.example",
+  "/.//evil.example",
+  "/./\\evil.example",
+  "/%2F%2Fevil.example",
+  "%2F%2Fevil.example",
+  "/%2f/evil.example",
+  "/%5Cevil.example",
+  "/%5cevil.example",
+  "/%252F%252Fevil.example",
+  "/%09/evil.example",
+  "/%0d%0a/evil.example",
+  "/%",
+  "javascript:alert(1)",
+  "/javascript:alert(1)//%0aalert(2)",
+  "http://other.example/",
+  "https://other.example/products",
+  "https://localhost:3000.evil.example/",
+  "http://localhost:3000@evil.example/",
+  "/" + "a".repeat(5000),
+];
+
+test.each(leavesTheSite.map((target) => [JSON.stringify(target)?.slice(0, 60), target]))(
+  "%s is not a redirect target",
+  (_label, target) => {
+    expect(safeRedirect(target)).toBe("/");
+  },
+);
+
+test.each(["\t", "\n", "\r", "\r\n", "\u0000", "\u007f", "\u0085"])(
+  "a %j anywhere in the target sends people home",
+  (control) => {
+    for (const target of [
+      `/${control}/evil.example`,
+      `${control}//evil.example`,
+      `/${control}\\evil.example`,
+      `/products${control}`,
+      `/products?x=${control}`,
+      `/pro${control}ducts`,
+    ]) {
+      expect(safeRedirect(target), JSON.stringify(target)).toBe("/");
+    }
+  },
+);
+
+test("unicode paths stay on the site and come back as plain ASCII", () => {
+  const kept = ["/café", "/products/ünïcode?q=日本", "/\u2028x", "/\uFF0F\uFF0Fevil.example"];
+  for (const target of kept) {
+    const result = safeRedirect(target);
+    expect(result, target).toMatch(/^\/[^/\\]/);
+    expect(result, target).toMatch(/^[\x21-\x7e]+$/);
+    expect(new URL(result, "http://localhost:3000").origin).toBe("http://localhost:3000");
+  }
+  expect(safeRedirect("/café")).toBe("/caf%C3%A9");
+});
+
+test("whatever comes in, the target is a same-origin path in printable ASCII", () => {
+  const pieces = ["/", "\\", "//", "%2F", "%5C", "%09", "\t", "\n", ".", "..", "é", "ħ", "@", ":"];
+  const hosts = ["evil.example", "localhost:3000", ""];
+  for (const a of pieces)
+    for (const b of pieces)
+      for (const host of hosts) {
+        const result = safeRedirect(`/${a}${b}${host}`);
+        expect(result).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+        expect(new URL(result, "http://localhost:3000").origin).toBe("http://localhost:3000");
+      }
 });

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role, User } from "#db/schema";
+import { getEnv } from "./env.server";
 import { readSessionToken } from "./session-cookie.server";
 import { validateSessionToken, type ValidSession } from "./session.server";
 
@@ -36,9 +37,53 @@ export function requireRole(request: Request, roles: readonly Role[]): User {
   throw new Response("You do not have access to this page.", { status: 403 });
 }
 
-/** Only same-site paths may be redirect targets after sign-in. */
+const maxRedirectLength = 2048;
+
+// Browsers drop tab, CR and LF inside URLs and read "\\" as "/", so "/\t/evil.example" or
+// "/\\evil.example" would leave the site; a later decode could turn "%2F%2F" into "//" the same way.
+function isAmbiguous(path: string): boolean {
+  if (path.startsWith("//") || path.includes("\\")) return true;
+  for (const char of path) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+function decodeFully(value: string): string | null {
+  let current = value;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return null;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
+}
+
+/**
+ * Only a path on the app's own origin may be a redirect target after sign-in; anything else is "/".
+ * The path is re-serialised from the parsed URL, so the Location header is always plain ASCII.
+ */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) return "/";
-  if (target.startsWith("/\\")) return "/";
-  return target;
+  if (typeof target !== "string" || !target.startsWith("/")) return "/";
+  if (target.length > maxRedirectLength) return "/";
+  const decoded = decodeFully(target);
+  if (decoded === null || isAmbiguous(target) || isAmbiguous(decoded)) return "/";
+  const appOrigin = new URL(getEnv().APP_URL).origin;
+  let url: URL;
+  try {
+    url = new URL(target, appOrigin);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== appOrigin) return "/";
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" resolves to the path "//evil.example", which as a Location is another host.
+  if (!path.startsWith("/") || path.startsWith("//")) return "/";
+  return path;
 }

@@ -8,8 +8,15 @@ function attributes(maxAgeSeconds: number) {
   return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
-export function serializeSessionCookie(token: string): string {
-  return `${cookieName}=${token}; ${attributes(Math.floor(sessionPolicy.inactivityTimeout / 1000))}`;
+/** The cookie lives exactly as long as its session would: `expiresAt` defaults to a new session's. */
+export function serializeSessionCookie(
+  token: string,
+  { expiresAt, now = new Date() }: { expiresAt?: Date; now?: Date } = {},
+): string {
+  const lifetime = expiresAt
+    ? expiresAt.getTime() - now.getTime()
+    : sessionPolicy.inactivityTimeout;
+  return `${cookieName}=${token}; ${attributes(Math.max(0, Math.floor(lifetime / 1000)))}`;
 }
 
 export function serializeBlankSessionCookie(): string {
@@ -17,7 +24,10 @@ export function serializeBlankSessionCookie(): string {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
+  return readSessionTokenFromHeader(request.headers.get("Cookie"));
+}
+
+export function readSessionTokenFromHeader(header: string | null | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...value] = part.trim().split("=");

@@ -6,6 +6,7 @@ import { getDb } from "./db.server";
 import { readSessionToken, serializeSessionCookie } from "./session-cookie.server";
 import {
   createSession,
+  getSessionExpiresAt,
   invalidateSession,
   invalidateUserSessions,
   sessionPolicy,
@@ -114,4 +115,54 @@ test("the cookie holds only the opaque token, with safe attributes", async () =>
   expect(cookie).not.toContain(user.email);
   const request = new Request("http://x/", { headers: { Cookie: `a=1; ${cookie.split(";")[0]}` } });
   expect(readSessionToken(request)).toBe(token);
+});
+
+test("a session lives until one millisecond before the inactivity timeout", async () => {
+  const user = await makeUser();
+  const { token } = createSession({ userId: user.id, now: at(0) });
+  expect(
+    validateSessionToken({ token, now: at(sessionPolicy.inactivityTimeout - 1) }),
+  ).not.toBeNull();
+});
+
+test("validation says when it slid the session on, at most once per activity interval", async () => {
+  const user = await makeUser();
+  const { token } = createSession({ userId: user.id, now: at(0) });
+  expect(validateSessionToken({ token, now: at(hour / 2) })?.extended).toBe(false);
+  expect(validateSessionToken({ token, now: at(hour) })?.extended).toBe(true);
+  expect(validateSessionToken({ token, now: at(hour + 1000) })?.extended).toBe(false);
+});
+
+test("a session ends at inactivity or the absolute lifetime, whichever comes first", async () => {
+  const user = await makeUser();
+  const fresh = createSession({ userId: user.id, now: at(0) });
+  expect(getSessionExpiresAt(fresh).getTime()).toBe(at(sessionPolicy.inactivityTimeout).getTime());
+  const old = { ...fresh, lastVerifiedAt: at(sessionPolicy.absoluteLifetime - day) };
+  expect(getSessionExpiresAt(old).getTime()).toBe(at(sessionPolicy.absoluteLifetime).getTime());
+});
+
+test("the cookie expires with its session, never later", async () => {
+  const user = await makeUser();
+  const { token } = createSession({ userId: user.id });
+  const maxAge = (cookie: string) => Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
+  expect(maxAge(serializeSessionCookie(token))).toBe(sessionPolicy.inactivityTimeout / 1000);
+  expect(maxAge(serializeSessionCookie(token, { expiresAt: at(day), now: at(0) }))).toBe(
+    day / 1000,
+  );
+  expect(maxAge(serializeSessionCookie(token, { expiresAt: at(0), now: at(day) }))).toBe(0);
+});
+
+test("the cookie is Secure exactly when APP_URL is https", async () => {
+  for (const [appUrl, secure] of [
+    ["https://firsthand.example", true],
+    ["http://localhost:3000", false],
+  ] as const) {
+    vi.stubEnv("APP_URL", appUrl);
+    vi.resetModules();
+    const cookies = await import("./session-cookie.server");
+    expect(cookies.serializeSessionCookie("a.b").split("; ").includes("Secure")).toBe(secure);
+    expect(cookies.serializeBlankSessionCookie().split("; ").includes("Secure")).toBe(secure);
+  }
+  vi.unstubAllEnvs();
+  vi.resetModules();
 });

@@ -16,7 +16,8 @@ export const sessionPolicy = {
 };
 
 export type SessionWithToken = Session & { token: string };
-export type ValidSession = { session: Session; user: User };
+/** `extended`: this validation slid the session on, so its cookie should be sent again. */
+export type ValidSession = { session: Session; user: User; extended: boolean };
 
 function randomString(bytes: number): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -73,11 +74,22 @@ export function validateSessionToken({
     invalidateSession({ sessionId: id });
     return null;
   }
-  if (t - row.session.lastVerifiedAt.getTime() >= sessionPolicy.activityCheckInterval) {
-    row.session.lastVerifiedAt = now;
-    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+  if (t - row.session.lastVerifiedAt.getTime() < sessionPolicy.activityCheckInterval) {
+    return { ...row, extended: false };
   }
-  return row;
+  row.session.lastVerifiedAt = now;
+  db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+  return { ...row, extended: true };
+}
+
+/** When the session ends unless it is used again: inactivity, capped by the absolute lifetime. */
+export function getSessionExpiresAt(session: Session): Date {
+  return new Date(
+    Math.min(
+      session.lastVerifiedAt.getTime() + sessionPolicy.inactivityTimeout,
+      session.createdAt.getTime() + sessionPolicy.absoluteLifetime,
+    ),
+  );
 }
 
 export function invalidateSession({ sessionId }: { sessionId: string }) {
