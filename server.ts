@@ -26,11 +26,21 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 
-// Set first so that every response carries them: pages, data, assets, refusals and errors.
-app.use((_req, res, next) => {
+// Every response carries the security headers (pages, data, assets, refusals, errors), filled in
+// as the headers go out so a response that sets its own (an author's SVG) keeps them, once. A
+// response sent before its request body was read (a 405, a refused form) closes the connection:
+// Node resets a kept-alive socket whose unread body it cannot drain.
+app.use((req, res, next) => {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
-  res.set(securityHeaders({ nonce, dev: Boolean(viteDevServer) }));
+  const defaults = securityHeaders({ nonce, dev: Boolean(viteDevServer) });
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    for (const [name, value] of Object.entries(defaults))
+      if (!this.hasHeader(name)) this.setHeader(name, value);
+    if (!req.complete) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
   next();
 });
 
@@ -51,22 +61,8 @@ app.use((req, res, next) => {
 // flat, and closing the connection spares the client a reset while it is still sending.
 const maxBodyBytes = 1024 * 1024;
 app.use((req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) > maxBodyBytes) {
-    res
-      .set("Connection", "close")
-      .status(413)
-      .type("text/plain")
-      .send("That request is too large.");
-    return;
-  }
-  // A response sent before its request body was read (a 405, a refused form) must close the
-  // connection: Node resets a kept-alive socket whose unread body it cannot drain.
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-    if (!req.complete) this.setHeader("Connection", "close");
-    return writeHead.apply(this, args);
-  } as typeof writeHead;
-  next();
+  if (Number(req.get("content-length") ?? 0) <= maxBodyBytes) return next();
+  res.set("Connection", "close").status(413).type("text/plain").send("That request is too large.");
 });
 
 if (viteDevServer) {

@@ -69,13 +69,12 @@ export function productAssetResponse({
     "Content-Type": asset.contentType,
     "Content-Length": String(asset.size),
     "Cache-Control": versioned ? "private, max-age=31536000, immutable" : "private, max-age=300",
-    "X-Content-Type-Options": "nosniff",
   });
   // Author SVGs are served from our origin: never let one run script.
   if (asset.contentType.startsWith("image/svg"))
     headers.set(
       "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
     );
   return new Response(createReadableStreamFromReadable(fs.createReadStream(asset.filePath)), {
     headers,
