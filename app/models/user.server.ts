@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { teams, users, type Role, type User } from "#db/schema";
-import { getDb } from "~/utils/db.server";
+import { getDb, immediateTransaction } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { invalidateUserSessions } from "~/utils/session.server";
 
@@ -78,10 +78,12 @@ export function updateUserRoleAndTeam({
   getDb().update(users).set({ role, teamId }).where(eq(users.id, id)).run();
 }
 
-/** Disabling also ends every open session of that user at once. */
+/** Disabling also ends every open session of that user, in the same write. */
 export function setUserDisabled({ id, disabled }: { id: string; disabled: boolean }) {
-  getDb().update(users).set({ disabled }).where(eq(users.id, id)).run();
-  if (disabled) invalidateUserSessions({ userId: id });
+  immediateTransaction((db) => {
+    db.update(users).set({ disabled }).where(eq(users.id, id)).run();
+    if (disabled) invalidateUserSessions({ userId: id });
+  });
 }
 
 export function listTeamMembers({ teamId }: { teamId: string }): User[] {
