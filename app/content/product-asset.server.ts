@@ -74,7 +74,7 @@ export function productAssetResponse({
   if (asset.contentType.startsWith("image/svg"))
     headers.set(
       "Content-Security-Policy",
-      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+      "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; sandbox",
     );
   return new Response(createReadableStreamFromReadable(fs.createReadStream(asset.filePath)), {
     headers,

@@ -25,7 +25,8 @@ const formSchema = z.object({
     .email("Enter a valid email address."),
   // argon2 hashes whatever it gets, so an unbounded password would be a cheap way to burn CPU.
   password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
-  redirectTo: z.string().max(2048).optional(),
+  // safeRedirect turns anything unusable, an over-long target included, into "/".
+  redirectTo: z.string().optional(),
 });
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -127,14 +127,15 @@ const rules: Record<string, Rule> = {
       { params: { product }, expect: forSignedIn(ok) },
       { params: { product: "no-such-product" }, expect: forSignedIn({ status: 404 }) },
     ],
-    post: () => ({
-      params: { product },
-      body: { intent: "no-such-intent" },
-      expect: forSignedIn({ status: 400 }),
-    }),
   },
   "products._index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
-  "team.tsx": { get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }] },
+  "team.tsx": {
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["manager", "otherTeamManager"], { status: 400 }),
+    }),
+  },
   "verify.$id.tsx": {
     get: (f) => [
       { params: { id: f.certificateOf("rep1") }, expect: forEveryone(ok) },
