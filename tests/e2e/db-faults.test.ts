@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ModulePage } from "~/content/content.server";
@@ -5,6 +7,7 @@ import { databaseUnavailableMessage } from "~/utils/db.server";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
 import { postModuleForm, signIn, type FormReply } from "../concurrency/http";
 import {
+  createReps,
   freePort,
   readDatabase,
   removeDatabaseDir,
@@ -12,11 +15,13 @@ import {
 } from "../concurrency/load-helpers";
 import { launchServer, type ServerProcess } from "../concurrency/server-process";
 
+const run = promisify(execFile);
 const databasePath = tempDatabasePath("faults");
 let server: ServerProcess;
 let pages: ModulePage[];
 const cookies = new Map<string, string>();
-const email = (rep: string) => `${rep}@demo.firsthand.test`;
+const emails = new Map<string, string>();
+const email = (rep: string) => emails.get(rep) ?? `${rep}@demo.firsthand.test`;
 
 beforeAll(async () => {
   server = await launchServer({ databasePath, port: await freePort() });
@@ -146,16 +151,67 @@ test("a read-only database refuses every write with a 503 and keeps serving page
   expect((await answer({ rep: "rep6", page: pages[0], quiz: 0 })).status).toBe(200);
 });
 
+test("a file-size limit reached mid-write (the OS refusing to grow the files) answers 503 and the server recovers once lifted", async () => {
+  const before = rowCounts();
+  // A soft RLIMIT_FSIZE on the running server: every write past 4 KiB into its files fails.
+  await run("prlimit", ["--pid", String(server.pid), "--fsize=4096:unlimited"]);
+  try {
+    expectUnavailable(await answer({ rep: "rep5", page: pages[1], quiz: 0 }));
+    expectUnavailable(await answer({ rep: "rep6", page: pages[1], quiz: 0, data: false }));
+  } finally {
+    await run("prlimit", ["--pid", String(server.pid), "--fsize=unlimited:unlimited"]);
+  }
+  expect(rowCounts()).toEqual(before);
+  expect(server.output()).toContain("Database unavailable (SQLITE_IOERR");
+  expect((await answer({ rep: "rep5", page: pages[1], quiz: 0 })).status).toBe(200);
+  expect(rowCounts()).toMatchObject({ quiz_attempts: before.quiz_attempts + 1 });
+  expect(
+    readDatabase(databasePath, (sqlite) => sqlite.pragma("integrity_check", { simple: true })),
+  ).toBe("ok");
+});
+
+/** Whether a rep has the track's last module completed and holds an active certification. */
+function finishState(rep: string) {
+  return readDatabase(databasePath, (sqlite) => ({
+    completed: Boolean(
+      sqlite
+        .prepare(
+          `select 1 from module_progress p join users u on u.id = p.user_id
+           where u.email = ? and p.module_slug = ? and p.completed_at is not null`,
+        )
+        .get(email(rep), pages.at(-1)!.module.slug),
+    ),
+    certifications: Number(
+      sqlite
+        .prepare(
+          `select count(*) from certifications c join users u on u.id = c.user_id
+           where u.email = ? and c.product_slug = ? and c.state = 'active'`,
+        )
+        .pluck()
+        .get(email(rep), pages[0].product.slug),
+    ),
+  }));
+}
+
 test("a full database answers 503 once it cannot grow; every acknowledged write is kept and nothing half-written", async () => {
-  // rep7 finishes every module but the last first, so its last completion would issue a certificate.
-  for (const page of pages) {
-    for (let quiz = 0; quiz < page.quizKeys.length; quiz++)
-      expect((await answer({ rep: "rep7", page, quiz })).status).toBe(200);
-    if (page !== pages.at(-1)) expect((await complete({ rep: "rep7", page })).status).toBe(200);
+  // Five reps finish every module but the last first, so each last completion issues a certificate.
+  const created = await createReps({ databasePath, count: 4, prefix: "finisher" });
+  const finishers = ["rep7", ...created.map((address) => address.split("@")[0])];
+  for (const address of created) {
+    emails.set(address.split("@")[0], address);
+    cookies.set(address.split("@")[0], await signIn({ baseUrl: server.baseUrl, email: address }));
+  }
+  for (const rep of finishers) {
+    for (const page of pages) {
+      for (let quiz = 0; quiz < page.quizKeys.length; quiz++)
+        expect((await answer({ rep, page, quiz })).status).toBe(200);
+      if (page !== pages.at(-1)) expect((await complete({ rep, page })).status).toBe(200);
+    }
   }
   const before = rowCounts();
   await server.injectFault("full");
   const replies: FormReply[] = [];
+  const completions = new Map<string, FormReply>();
   try {
     // Wrong answers, then right ones, for every quiz, until the file has no room left.
     for (const page of pages) {
@@ -166,37 +222,34 @@ test("a full database answers 503 once it cannot grow; every acknowledged write 
         }
       }
     }
-    const lastCompletion = await complete({ rep: "rep7", page: pages.at(-1)! });
-    const after = rowCounts();
-    const refused = replies.filter((r) => r.status === 503);
-    console.log(
-      `full database: ${replies.length} answers sent, ${replies.length - refused.length} kept, ${refused.length} refused; last completion ${lastCompletion.status}`,
-    );
-    expect(refused.length).toBeGreaterThan(0);
-    for (const reply of refused) expectUnavailable(reply);
-    const acknowledged = replies.filter((r) => r.status === 200).length;
-    expect(replies.filter((r) => r.status !== 200 && r.status !== 503 && r.status !== 429)).toEqual(
-      [],
-    );
-    expect(after.quiz_attempts).toBe(before.quiz_attempts + acknowledged);
-    // The completion and its certificate are written together or not at all.
-    if (lastCompletion.status === 200) {
-      expect(after).toMatchObject({
-        completed: before.completed + 1,
-        certifications: before.certifications + 1,
-      });
-    } else {
-      expectUnavailable(lastCompletion);
-      expect(after).toMatchObject({
-        completed: before.completed,
-        certifications: before.certifications,
-      });
-    }
+    for (const rep of finishers) completions.set(rep, await complete({ rep, page: pages.at(-1)! }));
   } finally {
     await server.injectFault("none");
   }
+  const after = rowCounts();
+  const refused = replies.filter((r) => r.status === 503);
+  const refusedCompletions = [...completions.values()].filter((r) => r.status === 503);
+  console.log(
+    `full database: ${replies.length} answers sent, ${replies.length - refused.length} kept, ${refused.length} refused; ` +
+      `${completions.size} completions, ${refusedCompletions.length} refused`,
+  );
+  expect(refused.length).toBeGreaterThan(0);
+  expect(refusedCompletions.length).toBeGreaterThan(0);
+  for (const reply of [...refused, ...refusedCompletions]) expectUnavailable(reply);
+  expect(replies.filter((r) => ![200, 429, 503].includes(r.status))).toEqual([]);
+  const acknowledged = replies.filter((r) => r.status === 200).length;
+  expect(after.quiz_attempts).toBe(before.quiz_attempts + acknowledged);
+  // A completion and its certificate are written together or not at all.
+  for (const [rep, reply] of completions) {
+    const written = reply.status === 200;
+    if (!written) expectUnavailable(reply);
+    expect(finishState(rep)).toEqual({ completed: written, certifications: written ? 1 : 0 });
+  }
   expect(server.output()).toContain("Database unavailable (SQLITE_FULL)");
   expect(server.output()).not.toMatch(/Error:|at .*\.js:\d+/);
-  expect((await complete({ rep: "rep7", page: pages.at(-1)! })).status).toBe(200);
-  expect(rowCounts()).toMatchObject({ certifications: before.certifications + 1 });
+
+  for (const rep of finishers)
+    expect((await complete({ rep, page: pages.at(-1)! })).status).toBe(200);
+  for (const rep of finishers)
+    expect(finishState(rep)).toEqual({ completed: true, certifications: 1 });
 });
