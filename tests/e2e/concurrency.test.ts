@@ -14,9 +14,13 @@ import { launchServer, type ServerProcess } from "../concurrency/server-process"
 const writers = 50;
 const databasePath = tempDatabasePath("concurrency");
 let server: ServerProcess;
+let products: Awaited<ReturnType<typeof demoCatalog>>;
 
 beforeAll(async () => {
-  server = await launchServer({ databasePath, port: await freePort() });
+  [server, products] = await Promise.all([
+    launchServer({ databasePath, port: await freePort(), env: { SEED_DEMO: "false" } }),
+    demoCatalog(),
+  ]);
 });
 
 afterAll(async () => {
@@ -27,7 +31,6 @@ afterAll(async () => {
 type Sent = FormReply & { email: string; intent: string; quizId?: string; moduleSlug: string };
 
 test(`${writers} reps answering and completing a track at once: every acknowledged attempt kept exactly once, one certification each, no 5xx`, async () => {
-  const products = await demoCatalog();
   const product = [...products].sort(
     (a, b) =>
       a.modules.flatMap((m) => m.quizIds).length - b.modules.flatMap((m) => m.quizIds).length,

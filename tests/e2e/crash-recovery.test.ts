@@ -11,7 +11,7 @@ import {
 } from "../concurrency/load-helpers";
 import { launchServer, type ServerProcess } from "../concurrency/server-process";
 
-const reps = 20;
+const reps = 12;
 const databasePath = tempDatabasePath("crash");
 const servers: ServerProcess[] = [];
 
@@ -21,9 +21,11 @@ afterAll(async () => {
 });
 
 test("SIGKILL under load, then a restart on the same file: every acknowledged answer and completion is there", async () => {
-  const first = await launchServer({ databasePath, port: await freePort() });
+  const [first, products] = await Promise.all([
+    launchServer({ databasePath, port: await freePort(), env: { SEED_DEMO: "false" } }),
+    demoCatalog(),
+  ]);
   servers.push(first);
-  const products = await demoCatalog();
   const product = [...products].sort((a, b) => a.modules.length - b.modules.length)[0];
   const pages = await Promise.all(
     product.modules.map((m) => moduleWithKeys({ productSlug: product.slug, moduleSlug: m.slug })),
@@ -91,7 +93,11 @@ test("SIGKILL under load, then a restart on the same file: every acknowledged an
   expect(unanswered).toBeGreaterThan(0);
   expect(acknowledged.completions.length).toBeGreaterThan(0);
 
-  const second = await launchServer({ databasePath, port: await freePort() });
+  const second = await launchServer({
+    databasePath,
+    port: await freePort(),
+    env: { SEED_DEMO: "false" },
+  });
   servers.push(second);
   const stored = readDatabase(databasePath, (sqlite) => ({
     integrity: sqlite.pragma("integrity_check", { simple: true }),

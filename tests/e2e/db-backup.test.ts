@@ -45,7 +45,7 @@ function everyTable(sqlite: Database.Database) {
 
 test("an online backup taken under write load restores into a fresh path that a server then serves", async () => {
   const [source, products] = await Promise.all([
-    launchServer({ databasePath: sourcePath, port: await freePort() }),
+    launchServer({ databasePath: sourcePath, port: await freePort(), env: { SEED_DEMO: "false" } }),
     demoCatalog(),
   ]);
   servers.push(source);

@@ -24,8 +24,11 @@ const emails = new Map<string, string>();
 const email = (rep: string) => emails.get(rep) ?? `${rep}@demo.firsthand.test`;
 
 beforeAll(async () => {
-  server = await launchServer({ databasePath, port: await freePort() });
-  const products = await demoCatalog();
+  let products;
+  [server, products] = await Promise.all([
+    launchServer({ databasePath, port: await freePort() }),
+    demoCatalog(),
+  ]);
   const product = [...products].sort((a, b) => a.modules.length - b.modules.length)[0];
   pages = await Promise.all(
     product.modules.map((m) => moduleWithKeys({ productSlug: product.slug, moduleSlug: m.slug })),
