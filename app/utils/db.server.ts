@@ -23,7 +23,9 @@ const unavailableCodes = [
 ];
 
 /** True for SQLite errors that mean "the database cannot take this write now", not a bug. */
-export function isDatabaseUnavailableError(error: unknown): error is InstanceType<typeof Database.SqliteError> {
+export function isDatabaseUnavailableError(
+  error: unknown,
+): error is InstanceType<typeof Database.SqliteError> {
   return (
     error instanceof Database.SqliteError &&
     unavailableCodes.some((code) => error.code === code || error.code.startsWith(`${code}_`))
