@@ -57,8 +57,10 @@ test(`${writers} reps answering and completing a track at once: every acknowledg
     sent.push({ ...reply, email, moduleSlug, intent: fields[0][1], quizId });
   };
   const started = Date.now();
-  await Promise.all(
-    emails.map(async (email) => {
+  // Meanwhile another process writes to the same file, as an admin running user:create would.
+  const [admin] = await Promise.all([
+    createReps({ databasePath, count: 10, prefix: "admin-added" }),
+    ...emails.map(async (email) => {
       for (const page of pages) {
         const moduleSlug = page.module.slug;
         for (const key of page.quizKeys) {
@@ -77,7 +79,8 @@ test(`${writers} reps answering and completing a track at once: every acknowledg
         await Promise.all(Array.from({ length: times }, () => post(email, moduleSlug, complete)));
       }
     }),
-  );
+  ]);
+  expect(admin).toHaveLength(10);
   const elapsed = Date.now() - started;
   const quizCount = pages.reduce((n, p) => n + p.quizKeys.length, 0);
   console.log(
