@@ -10,10 +10,78 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const migrationsFolder = path.resolve("db/migrations");
 
+export const databaseUnavailableMessage =
+  "Firsthand could not save this just now; nothing was changed. Please try again in a minute.";
+
+// SQLite rolls the statement or transaction back for each of these, so "nothing was changed" holds.
+const unavailableCodes = [
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_READONLY",
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+];
+
+/** True for SQLite errors that mean "the database cannot take this write now", not a bug. */
+export function isDatabaseUnavailableError(
+  error: unknown,
+): error is InstanceType<typeof Database.SqliteError> {
+  return (
+    error instanceof Database.SqliteError &&
+    unavailableCodes.some((code) => error.code === code || error.code.startsWith(`${code}_`))
+  );
+}
+
+export function databaseUnavailableResponse(): Response {
+  return new Response(databaseUnavailableMessage, {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
+  });
+}
+
+/** Throws the 503 Response for an unavailable database (logging the real cause), else `error`. */
+export function rethrowIfDatabaseUnavailable(error: unknown): never {
+  if (!isDatabaseUnavailableError(error)) throw error;
+  console.error(`Database unavailable (${error.code}): ${error.message}`);
+  throw databaseUnavailableResponse();
+}
+
+/**
+ * Statements from this handle turn "cannot write now" SQLite errors into a 503 Response, so every
+ * query anywhere in the app answers a person with a retryable message instead of a 500. Drizzle
+ * runs every query through `prepare`, so wrapping the statements covers all of them.
+ */
+class GuardedDatabase extends Database {
+  prepare<BindParameters extends unknown[] | object = unknown[], Result = unknown>(
+    source: string,
+  ): Database.Statement<BindParameters, Result> {
+    return guardStatement(super.prepare<BindParameters, Result>(source));
+  }
+}
+
+function guardStatement<S extends object>(statement: S): S {
+  const guarded: S = new Proxy(statement, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        try {
+          const result: unknown = value.apply(target, args);
+          // raw(), pluck(), bind()… return the statement itself; keep handing out the guarded one.
+          return result === target ? guarded : result;
+        } catch (error) {
+          rethrowIfDatabaseUnavailable(error);
+        }
+      };
+    },
+  });
+  return guarded;
+}
+
 export function openDatabase(filePath: string): Db {
   if (filePath !== ":memory:")
     fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
-  const sqlite = new Database(filePath);
+  const sqlite = new GuardedDatabase(filePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -33,9 +101,14 @@ export function getDb(): Db {
 
 /**
  * Runs `fn` in a BEGIN IMMEDIATE transaction so read-then-write sequences take the write lock
- * up front instead of failing with SQLITE_BUSY when they upgrade.
+ * up front instead of failing with SQLITE_BUSY when they upgrade. If the database cannot take the
+ * write (locked, read-only, full), everything is rolled back and a 503 Response is thrown.
  */
 export function immediateTransaction<T>(fn: (db: Db) => T): T {
   const db = getDb();
-  return db.$client.transaction(() => fn(db)).immediate();
+  try {
+    return db.$client.transaction(() => fn(db)).immediate();
+  } catch (error) {
+    rethrowIfDatabaseUnavailable(error);
+  }
 }
