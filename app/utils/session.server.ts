@@ -77,8 +77,15 @@ export function validateSessionToken({
   if (t - row.session.lastVerifiedAt.getTime() < sessionPolicy.activityCheckInterval) {
     return { ...row, extended: false };
   }
+  try {
+    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+  } catch (error) {
+    // Sliding the session on is a courtesy: a database that cannot take writes must not turn every
+    // page into a 503. The session stays valid until its current expiry.
+    if (error instanceof Response && error.status === 503) return { ...row, extended: false };
+    throw error;
+  }
   row.session.lastVerifiedAt = now;
-  db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
   return { ...row, extended: true };
 }
 
