@@ -88,7 +88,13 @@ test(`${writers} reps answering and completing a track at once: every acknowledg
   );
 
   expect(sent).toHaveLength(writers * (quizCount + pages.length + 1));
-  expect(sent.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body}`)).toEqual([]);
+  // Of a double click, the second may find the module already complete: a 409 that writes nothing.
+  const secondClick = (r: (typeof sent)[number]) =>
+    r.status === 409 && r.intent === "complete-module" && /already completed/.test(r.body);
+  expect(
+    sent.filter((r) => r.status !== 200 && !secondClick(r)).map((r) => `${r.status} ${r.body}`),
+  ).toEqual([]);
+  expect(sent.filter(secondClick).length).toBeLessThanOrEqual(writers);
   expect(sent.filter((r) => /sqlite/i.test(r.body))).toEqual([]);
   expect(server.output()).not.toMatch(/SQLITE|Error/);
 

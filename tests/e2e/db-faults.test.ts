@@ -239,7 +239,9 @@ test("a full database answers 503 once it cannot grow; every acknowledged write 
   expect(refused.length).toBeGreaterThan(0);
   expect(refusedCompletions.length).toBeGreaterThan(0);
   for (const reply of [...refused, ...refusedCompletions]) expectUnavailable(reply);
-  expect(replies.filter((r) => ![200, 429, 503].includes(r.status))).toEqual([]);
+  // A question these reps passed in an earlier test is settled: refused with 409, nothing written.
+  const settled = (r: FormReply) => r.status === 409 && /already passed/.test(r.body);
+  expect(replies.filter((r) => ![200, 429, 503].includes(r.status) && !settled(r))).toEqual([]);
   const acknowledged = replies.filter((r) => r.status === 200).length;
   expect(after.quiz_attempts).toBe(before.quiz_attempts + acknowledged);
   // A completion and its certificate are written together or not at all.
