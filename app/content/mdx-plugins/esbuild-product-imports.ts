@@ -4,7 +4,9 @@ import type { Plugin } from "esbuild";
 import { asMdxPath, realPath, report, type CompileContext } from "../compile-context";
 import { normalizeMdxSource } from "../normalize-mdx-source";
 import { isInside, resolveImportPath } from "../resolve-product-path.server";
+import { reportServerReaches, type CodeGuard } from "./code-guard";
 import { componentsModule, reactApis, runtimeModules, stubModuleSource } from "./framework-imports";
+import { scriptServerReaches } from "./script-server-reach";
 
 const virtualNamespace = "firsthand-virtual";
 
@@ -15,9 +17,12 @@ const virtualNamespace = "firsthand-virtual";
  */
 export function esbuildProductImports({
   context,
+  guard,
   isKnownComponent,
 }: {
   context: CompileContext;
+  /** Checks imported scripts for code that reaches the server. */
+  guard: CodeGuard;
   isKnownComponent: (name: string) => boolean;
 }): Plugin {
   return {
@@ -82,6 +87,8 @@ export function esbuildProductImports({
         const extension = path.extname(args.path).slice(1);
         const loader =
           extension === "ts" || extension === "tsx" || extension === "jsx" ? extension : "jsx";
+        const reaches = scriptServerReaches({ source, loader });
+        reportServerReaches({ guard, file: args.path, reaches });
         return { contents: withInjectedImports({ source, isKnownComponent }), loader };
       });
     },

@@ -1,0 +1,360 @@
+import { forbiddenGlobals, forbiddenImportReason, forbiddenProperties } from "./server-reach-rules";
+
+type AnyNode = {
+  type: string;
+  loc?: { start: { line: number; column: number } } | null;
+  [key: string]: unknown;
+};
+
+/** One place where content code would reach the server, with its position in the file. */
+export type ServerReach = { construct: string; message: string; line?: number; column?: number };
+
+type Scope = { names: Set<string>; parent: Scope | null };
+type State = { scope: Scope; thisAllowed: boolean };
+
+const skippedKeys = new Set(["loc", "range", "position", "start", "end", "comments", "data"]);
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === "object" && value !== null && typeof (value as AnyNode).type === "string";
+}
+
+function nodes(value: unknown): AnyNode[] {
+  return Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
+}
+
+function childNodes(node: AnyNode) {
+  return Object.entries(node).flatMap(([key, value]) => (skippedKeys.has(key) ? [] : nodes(value)));
+}
+
+function patternNames(pattern: unknown, into: Set<string>) {
+  if (!isNode(pattern)) return;
+  if (pattern.type === "Identifier") into.add(String(pattern.name));
+  else if (pattern.type === "ObjectPattern")
+    for (const property of nodes(pattern.properties))
+      patternNames(property.type === "RestElement" ? property.argument : property.value, into);
+  else if (pattern.type === "ArrayPattern")
+    nodes(pattern.elements).forEach((e) => patternNames(e, into));
+  else if (pattern.type === "RestElement") patternNames(pattern.argument, into);
+  else if (pattern.type === "AssignmentPattern") patternNames(pattern.left, into);
+}
+
+/** Names a list of statements declares for its block: let/const/class/function and imports. */
+function blockDeclarations(statements: AnyNode[], into = new Set<string>()) {
+  for (const statement of statements) {
+    const declaration =
+      statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration"
+        ? nodes(statement.declaration)[0]
+        : statement;
+    if (!declaration) continue;
+    if (declaration.type === "VariableDeclaration" && declaration.kind !== "var")
+      for (const declarator of nodes(declaration.declarations)) patternNames(declarator.id, into);
+    else if (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration")
+      patternNames(declaration.id, into);
+    else if (declaration.type === "ImportDeclaration")
+      for (const specifier of nodes(declaration.specifiers)) patternNames(specifier.local, into);
+  }
+  return into;
+}
+
+/** `var` names hoisted to the enclosing function, not crossing into nested functions. */
+function hoistedVars(node: AnyNode, into: Set<string>) {
+  if (/Function|Class/.test(node.type)) return into;
+  if (node.type === "VariableDeclaration" && node.kind === "var")
+    for (const declarator of nodes(node.declarations)) patternNames(declarator.id, into);
+  for (const child of childNodes(node)) hoistedVars(child, into);
+  return into;
+}
+
+/** Every name a program declares at its top level, which MDX content expressions can see. */
+export function topLevelNames(program: unknown) {
+  if (!isNode(program)) return new Set<string>();
+  return hoistedVars(program, blockDeclarations(nodes(program.body)));
+}
+
+function isBound(scope: Scope | null, name: string): boolean {
+  return scope !== null && (scope.names.has(name) || isBound(scope.parent, name));
+}
+
+/** A string that a literal, a template or a `+` of them always evaluates to, or null. */
+function constantString(node: unknown): string | null {
+  if (!isNode(node)) return null;
+  if (node.type === "Literal")
+    return typeof node.value === "string" || typeof node.value === "number"
+      ? String(node.value)
+      : null;
+  if (node.type === "TemplateLiteral") {
+    const quasis = nodes(node.quasis).map((q) => (q.value as { cooked?: string }).cooked ?? "");
+    const parts = nodes(node.expressions).map(constantString);
+    if (parts.some((part) => part === null)) return null;
+    return quasis.map((quasi, index) => quasi + (parts[index] ?? "")).join("");
+  }
+  if (node.type === "BinaryExpression" && node.operator === "+") {
+    const left = constantString(node.left);
+    const right = constantString(node.right);
+    return left === null || right === null ? null : left + right;
+  }
+  return null;
+}
+
+/**
+ * Finds the places where code reaches the server: free references to its globals, `this` outside a
+ * method, walks to the Function constructor, dynamic `import()`, `import.meta` and imports of Node
+ * built-ins or packages. Local bindings shadow globals, so a parameter named `process` is fine.
+ */
+export function findServerReaches({
+  program,
+  moduleNames = new Set<string>(),
+}: {
+  program: unknown;
+  /** Names bound elsewhere in the same module (MDX: the exports and imports of other ESM blocks). */
+  moduleNames?: Set<string>;
+}): ServerReach[] {
+  const reaches: ServerReach[] = [];
+  const found = (node: AnyNode, construct: string, message: string) =>
+    reaches.push({
+      construct,
+      message,
+      line: node.loc?.start.line,
+      column: node.loc ? node.loc.start.column + 1 : undefined,
+    });
+  const checkName = (node: AnyNode, name: string, state: State) => {
+    if (forbiddenGlobals.has(name) && !isBound(state.scope, name))
+      found(node, name, `Uses \`${name}\`, which reaches the server`);
+  };
+  const checkProperty = (node: AnyNode, name: string) => {
+    if (forbiddenProperties.has(name))
+      found(node, name, `Reads \`.${name}\`, a path from any value to the Function constructor`);
+  };
+  const checkString = (node: AnyNode, value: string | null) => {
+    if (value !== null && forbiddenProperties.has(value))
+      found(node, value, `Names "${value}", a path from any value to the Function constructor`);
+  };
+  const checkThis = (node: AnyNode, state: State) => {
+    if (!state.thisAllowed)
+      found(node, "this", "Uses `this` outside a method, where it is the server's global object");
+  };
+  const checkImport = (declaration: AnyNode) => {
+    const source = isNode(declaration.source) ? declaration.source : null;
+    const reason = source ? forbiddenImportReason(String(source.value)) : null;
+    if (source && reason) found(declaration, String(source.value), reason);
+  };
+  const child = (state: State, names: Set<string>, thisAllowed = state.thisAllowed): State => ({
+    scope: { names, parent: state.scope },
+    thisAllowed,
+  });
+
+  function visitPattern(pattern: unknown, state: State, targetsAreReferences: boolean) {
+    if (!isNode(pattern)) return;
+    switch (pattern.type) {
+      case "Identifier":
+        if (targetsAreReferences) checkName(pattern, String(pattern.name), state);
+        return;
+      case "ObjectPattern":
+        for (const property of nodes(pattern.properties)) {
+          if (property.type === "RestElement") {
+            visitPattern(property.argument, state, targetsAreReferences);
+            continue;
+          }
+          const key = nodes(property.key)[0];
+          const name = property.computed
+            ? constantString(key)
+            : key?.type === "Identifier"
+              ? String(key.name)
+              : constantString(key);
+          if (name !== null && key) checkProperty(key, name);
+          else if (key) visit(key, state);
+          visitPattern(property.value, state, targetsAreReferences);
+        }
+        return;
+      case "ArrayPattern":
+        nodes(pattern.elements).forEach((e) => visitPattern(e, state, targetsAreReferences));
+        return;
+      case "RestElement":
+        visitPattern(pattern.argument, state, targetsAreReferences);
+        return;
+      case "AssignmentPattern":
+        visitPattern(pattern.left, state, targetsAreReferences);
+        visit(pattern.right, state);
+        return;
+      default:
+        visit(pattern, state);
+    }
+  }
+
+  function visitFunction(fn: AnyNode, state: State, isMethod: boolean) {
+    const arrow = fn.type === "ArrowFunctionExpression";
+    const names = new Set<string>();
+    for (const param of nodes(fn.params)) patternNames(param, names);
+    if (fn.type === "FunctionExpression") patternNames(fn.id, names);
+    if (!arrow) names.add("arguments");
+    const body = nodes(fn.body)[0];
+    if (body?.type === "BlockStatement") {
+      blockDeclarations(nodes(body.body), names);
+      hoistedVars(body, names);
+    }
+    const inner = child(state, names, arrow ? state.thisAllowed : isMethod);
+    for (const param of nodes(fn.params)) visitPattern(param, inner, false);
+    if (body?.type === "BlockStatement") nodes(body.body).forEach((s) => visit(s, inner));
+    else if (body) visit(body, inner);
+  }
+
+  function visitClass(node: AnyNode, state: State) {
+    if (node.superClass) visit(node.superClass, state);
+    const names = new Set<string>();
+    if (node.type === "ClassExpression") patternNames(node.id, names);
+    const inner = child(state, names, true);
+    for (const member of nodes((node.body as AnyNode).body)) {
+      if (member.computed) visit(member.key, inner);
+      if (member.type === "MethodDefinition") visitFunction(member.value as AnyNode, inner, true);
+      else if (member.type === "StaticBlock")
+        visit({ type: "BlockStatement", body: member.body }, inner);
+      else if (member.value) visit(member.value, inner);
+    }
+  }
+
+  function visitJsxName(name: AnyNode, state: State, isRoot: boolean) {
+    if (name.type === "JSXIdentifier") {
+      const value = String(name.name);
+      if (value === "this") checkThis(name, state);
+      else if (!isRoot || !/^[a-z]/.test(value)) checkName(name, value, state);
+    } else if (name.type === "JSXMemberExpression") {
+      visitJsxName(name.object as AnyNode, state, false);
+      checkProperty(name.property as AnyNode, String((name.property as AnyNode).name));
+    }
+  }
+
+  function visit(value: unknown, state: State): void {
+    if (!isNode(value)) return;
+    const node = value;
+    switch (node.type) {
+      case "Identifier":
+        return checkName(node, String(node.name), state);
+      case "ThisExpression":
+        return checkThis(node, state);
+      case "MetaProperty":
+        if ((node.meta as AnyNode).name === "import")
+          found(node, "import.meta", "Uses `import.meta`, which exposes the server's module");
+        return;
+      case "ImportExpression":
+        found(node, "import()", "Uses dynamic `import()`, which loads server modules");
+        return visit(node.source, state);
+      case "MemberExpression": {
+        visit(node.object, state);
+        const property = node.property as AnyNode;
+        if (!node.computed) {
+          if (property.type === "Identifier") checkProperty(property, String(property.name));
+          return;
+        }
+        const key = constantString(property);
+        if (key === null) return visit(property, state);
+        return checkProperty(property, key);
+      }
+      case "ObjectExpression":
+        for (const property of nodes(node.properties)) {
+          if (property.type !== "Property") {
+            visit(property, state);
+            continue;
+          }
+          if (property.computed) visit(property.key, state);
+          const propertyValue = property.value as AnyNode;
+          if (propertyValue.type === "FunctionExpression")
+            visitFunction(propertyValue, state, true);
+          else visit(propertyValue, state);
+        }
+        return;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        return visitFunction(node, state, false);
+      case "ClassDeclaration":
+      case "ClassExpression":
+        return visitClass(node, state);
+      case "Program":
+      case "BlockStatement":
+      case "StaticBlock": {
+        const body = nodes(node.body);
+        const names = blockDeclarations(body);
+        if (node.type === "Program") {
+          hoistedVars(node, names);
+          moduleNames.forEach((name) => names.add(name));
+        }
+        const inner = child(state, names);
+        return body.forEach((statement) => visit(statement, inner));
+      }
+      case "ForStatement":
+      case "ForInStatement":
+      case "ForOfStatement": {
+        const head = nodes(node.init ?? node.left)[0];
+        const names = new Set<string>();
+        if (head?.type === "VariableDeclaration" && head.kind !== "var")
+          for (const declarator of nodes(head.declarations)) patternNames(declarator.id, names);
+        const inner = child(state, names);
+        if (head && head.type !== "VariableDeclaration" && node.type !== "ForStatement")
+          visitPattern(head, inner, true);
+        else visit(head, inner);
+        for (const key of ["test", "update", "right", "body"]) visit(node[key], inner);
+        return;
+      }
+      case "VariableDeclaration":
+        for (const declarator of nodes(node.declarations)) {
+          visitPattern(declarator.id, state, false);
+          visit(declarator.init, state);
+        }
+        return;
+      case "CatchClause": {
+        const names = new Set<string>();
+        patternNames(node.param, names);
+        const inner = child(state, names);
+        visitPattern(node.param, inner, false);
+        return visit(node.body, inner);
+      }
+      case "SwitchStatement": {
+        visit(node.discriminant, state);
+        const cases = nodes(node.cases);
+        const inner = child(state, blockDeclarations(cases.flatMap((c) => nodes(c.consequent))));
+        return cases.forEach((c) => childNodes(c).forEach((n) => visit(n, inner)));
+      }
+      case "AssignmentExpression":
+        visitPattern(node.left, state, true);
+        return visit(node.right, state);
+      case "LabeledStatement":
+        return visit(node.body, state);
+      case "BreakStatement":
+      case "ContinueStatement":
+        return;
+      case "ImportDeclaration":
+      case "ExportAllDeclaration":
+        return checkImport(node);
+      case "ExportNamedDeclaration":
+        if (node.source) return checkImport(node);
+        visit(node.declaration, state);
+        for (const specifier of nodes(node.specifiers)) visit(specifier.local, state);
+        return;
+      case "Literal":
+        return typeof node.value === "string" ? checkString(node, node.value) : undefined;
+      case "TemplateLiteral":
+      case "BinaryExpression": {
+        const folded = constantString(node);
+        if (folded !== null) return checkString(node, folded);
+        return childNodes(node).forEach((n) => visit(n, state));
+      }
+      case "JSXElement": {
+        const opening = node.openingElement as AnyNode;
+        visitJsxName(opening.name as AnyNode, state, true);
+        for (const attribute of nodes(opening.attributes)) {
+          if (attribute.type === "JSXSpreadAttribute") visit(attribute.argument, state);
+          else if (isNode(attribute.value) && attribute.value.type !== "Literal")
+            visit(attribute.value, state);
+        }
+        return nodes(node.children).forEach((n) => visit(n, state));
+      }
+      case "JSXText":
+        return;
+      default:
+        return childNodes(node).forEach((n) => visit(n, state));
+    }
+  }
+
+  visit(program, { scope: { names: new Set(), parent: null }, thisAllowed: false });
+  return reaches;
+}
