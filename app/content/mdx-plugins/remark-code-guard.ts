@@ -4,7 +4,8 @@ import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import { reportServerReaches, type CodeGuard } from "./code-guard";
 import { esmNodesOf, isEsm, isExpression, isJsxElement, type PluginFile } from "./mdx-nodes";
-import { findServerReaches, topLevelNames } from "./server-reach";
+import { importedNames, topLevelNames } from "./estree-scope";
+import { findServerReaches } from "./server-reach";
 
 /**
  * Checks every piece of code an author wrote in a file (ESM blocks, `{expressions}`, attribute values and
@@ -13,8 +14,11 @@ import { findServerReaches, topLevelNames } from "./server-reach";
 export function remarkCodeGuard(guard: CodeGuard) {
   return (tree: Root, file: PluginFile) => {
     const moduleNames = new Set<string>();
-    for (const esm of esmNodesOf(tree))
+    const sharedNames = new Set<string>();
+    for (const esm of esmNodesOf(tree)) {
       topLevelNames(esm.data?.estree).forEach((name) => moduleNames.add(name));
+      importedNames(esm.data?.estree).forEach((name) => sharedNames.add(name));
+    }
 
     const programs: Program[] = [];
     visit(tree, (node: Node) => {
@@ -36,7 +40,7 @@ export function remarkCodeGuard(guard: CodeGuard) {
       reportServerReaches({
         guard,
         file: file.path,
-        reaches: findServerReaches({ program, moduleNames }),
+        reaches: findServerReaches({ program, moduleNames, sharedNames }),
       });
     }
   };

@@ -1,100 +1,30 @@
+import {
+  blockDeclarations,
+  chainHasPrototype,
+  chainRoot,
+  chainText,
+  childNodes,
+  constantString,
+  hoistedVars,
+  importedNames,
+  isBound,
+  isNode,
+  nodes,
+  patternNames,
+  type AnyNode,
+  type Scope,
+} from "./estree-scope";
 import { forbiddenGlobals, forbiddenImportReason, forbiddenProperties } from "./server-reach-rules";
-
-type AnyNode = {
-  type: string;
-  loc?: { start: { line: number; column: number } } | null;
-  [key: string]: unknown;
-};
 
 /** One place where content code would reach the server, with its position in the file. */
 export type ServerReach = { construct: string; message: string; line?: number; column?: number };
 
-type Scope = { names: Set<string>; parent: Scope | null };
 type State = { scope: Scope; thisAllowed: boolean };
 
-const skippedKeys = new Set(["loc", "range", "position", "start", "end", "comments", "data"]);
-
-function isNode(value: unknown): value is AnyNode {
-  return typeof value === "object" && value !== null && typeof (value as AnyNode).type === "string";
-}
-
-function nodes(value: unknown): AnyNode[] {
-  return Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [];
-}
-
-function childNodes(node: AnyNode) {
-  return Object.entries(node).flatMap(([key, value]) => (skippedKeys.has(key) ? [] : nodes(value)));
-}
-
-function patternNames(pattern: unknown, into: Set<string>) {
-  if (!isNode(pattern)) return;
-  if (pattern.type === "Identifier") into.add(String(pattern.name));
-  else if (pattern.type === "ObjectPattern")
-    for (const property of nodes(pattern.properties))
-      patternNames(property.type === "RestElement" ? property.argument : property.value, into);
-  else if (pattern.type === "ArrayPattern")
-    nodes(pattern.elements).forEach((e) => patternNames(e, into));
-  else if (pattern.type === "RestElement") patternNames(pattern.argument, into);
-  else if (pattern.type === "AssignmentPattern") patternNames(pattern.left, into);
-}
-
-/** Names a list of statements declares for its block: let/const/class/function and imports. */
-function blockDeclarations(statements: AnyNode[], into = new Set<string>()) {
-  for (const statement of statements) {
-    const declaration =
-      statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration"
-        ? nodes(statement.declaration)[0]
-        : statement;
-    if (!declaration) continue;
-    if (declaration.type === "VariableDeclaration" && declaration.kind !== "var")
-      for (const declarator of nodes(declaration.declarations)) patternNames(declarator.id, into);
-    else if (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration")
-      patternNames(declaration.id, into);
-    else if (declaration.type === "ImportDeclaration")
-      for (const specifier of nodes(declaration.specifiers)) patternNames(specifier.local, into);
-  }
-  return into;
-}
-
-/** `var` names hoisted to the enclosing function, not crossing into nested functions. */
-function hoistedVars(node: AnyNode, into: Set<string>) {
-  if (/Function|Class/.test(node.type)) return into;
-  if (node.type === "VariableDeclaration" && node.kind === "var")
-    for (const declarator of nodes(node.declarations)) patternNames(declarator.id, into);
-  for (const child of childNodes(node)) hoistedVars(child, into);
-  return into;
-}
-
-/** Every name a program declares at its top level, which MDX content expressions can see. */
-export function topLevelNames(program: unknown) {
-  if (!isNode(program)) return new Set<string>();
-  return hoistedVars(program, blockDeclarations(nodes(program.body)));
-}
-
-function isBound(scope: Scope | null, name: string): boolean {
-  return scope !== null && (scope.names.has(name) || isBound(scope.parent, name));
-}
-
-/** A string that a literal, a template or a `+` of them always evaluates to, or null. */
-function constantString(node: unknown): string | null {
-  if (!isNode(node)) return null;
-  if (node.type === "Literal")
-    return typeof node.value === "string" || typeof node.value === "number"
-      ? String(node.value)
-      : null;
-  if (node.type === "TemplateLiteral") {
-    const quasis = nodes(node.quasis).map((q) => (q.value as { cooked?: string }).cooked ?? "");
-    const parts = nodes(node.expressions).map(constantString);
-    if (parts.some((part) => part === null)) return null;
-    return quasis.map((quasi, index) => quasi + (parts[index] ?? "")).join("");
-  }
-  if (node.type === "BinaryExpression" && node.operator === "+") {
-    const left = constantString(node.left);
-    const right = constantString(node.right);
-    return left === null || right === null ? null : left + right;
-  }
-  return null;
-}
+const mutatingMethods: Record<string, string[]> = {
+  Object: ["assign", "defineProperty", "defineProperties", "setPrototypeOf"],
+  Reflect: ["set", "defineProperty", "deleteProperty", "setPrototypeOf"],
+};
 
 /**
  * Finds the places where code reaches the server: free references to its globals, `this` outside a
@@ -104,10 +34,13 @@ function constantString(node: unknown): string | null {
 export function findServerReaches({
   program,
   moduleNames = new Set<string>(),
+  sharedNames = new Set<string>(),
 }: {
   program: unknown;
   /** Names bound elsewhere in the same module (MDX: the exports and imports of other ESM blocks). */
   moduleNames?: Set<string>;
+  /** Imported names: their modules are shared by every page, so content must not change them. */
+  sharedNames?: Set<string>;
 }): ServerReach[] {
   const reaches: ServerReach[] = [];
   const found = (node: AnyNode, construct: string, message: string) =>
@@ -138,10 +71,32 @@ export function findServerReaches({
     const reason = source ? forbiddenImportReason(String(source.value)) : null;
     if (source && reason) found(declaration, String(source.value), reason);
   };
+  // Built-ins and imported modules live as long as the server: changing one changes every request.
+  const shared = new Set([...sharedNames, ...importedNames(program)]);
+  const checkMutation = (target: unknown, state: State, wholeValue = false) => {
+    if (!isNode(target)) return;
+    const isChain = target.type === "MemberExpression" || target.type === "ChainExpression";
+    if (!isChain && !(wholeValue && target.type === "Identifier")) return;
+    const root = isChain ? chainRoot(target) : target;
+    const isShared =
+      root !== null && (!isBound(state.scope, String(root.name)) || shared.has(String(root.name)));
+    if (isShared || chainHasPrototype(target)) {
+      const text = chainText(target);
+      found(target, text, `Changes \`${text}\`, which every request to the server shares`);
+    }
+  };
   const child = (state: State, names: Set<string>, thisAllowed = state.thisAllowed): State => ({
     scope: { names, parent: state.scope },
     thisAllowed,
   });
+
+  function mutatesFirstArgument(callee: unknown, state: State) {
+    if (!isNode(callee) || callee.type !== "MemberExpression" || callee.computed) return false;
+    const object = callee.object as AnyNode;
+    const method = String((callee.property as AnyNode).name);
+    if (object.type !== "Identifier" || isBound(state.scope, String(object.name))) return false;
+    return (mutatingMethods[String(object.name)] ?? []).includes(method);
+  }
 
   function visitPattern(pattern: unknown, state: State, targetsAreReferences: boolean) {
     if (!isNode(pattern)) return;
@@ -177,6 +132,7 @@ export function findServerReaches({
         visit(pattern.right, state);
         return;
       default:
+        if (targetsAreReferences) checkMutation(pattern, state);
         visit(pattern, state);
     }
   }
@@ -317,6 +273,17 @@ export function findServerReaches({
       case "AssignmentExpression":
         visitPattern(node.left, state, true);
         return visit(node.right, state);
+      case "UpdateExpression":
+        checkMutation(node.argument, state);
+        return visit(node.argument, state);
+      case "UnaryExpression":
+        if (node.operator === "delete") checkMutation(node.argument, state);
+        return visit(node.argument, state);
+      case "CallExpression":
+      case "NewExpression":
+        if (mutatesFirstArgument(node.callee, state))
+          checkMutation(nodes(node.arguments)[0], state, true);
+        return childNodes(node).forEach((n) => visit(n, state));
       case "LabeledStatement":
         return visit(node.body, state);
       case "BreakStatement":
