@@ -103,6 +103,21 @@ test("imported .jsx and .tsx files are checked too, at the author's line and col
   ]);
 });
 
+test("scripts that a snippet imports in turn are checked, whatever their extension", async () => {
+  const result = await compile("import { Show } from './snippets/show.jsx'\n\n# Hi\n\n<Show />\n", {
+    "snippets/show.jsx":
+      "import secret from './secret.mjs'\nimport legacy from './legacy.cts'\nexport const Show = () => <p>{secret}{legacy}</p>\n",
+    "snippets/secret.mjs":
+      "export default [].map.constructor('return process')().env.DATABASE_PATH\n",
+    "snippets/legacy.cts": "const answer: number = 42\nmodule.exports = answer\n",
+  });
+  expect(result.ok).toBe(false);
+  expect(result.errors.sort()).toEqual([
+    expect.stringMatching(/^snippets\/legacy\.cts:2:1 Uses `module`/),
+    expect.stringMatching(/^snippets\/secret\.mjs:1:23 Reads `\.constructor`/),
+  ]);
+});
+
 test("an imported .mdx snippet is checked with its own file and line", async () => {
   const result = await compile("import Part from './_part.mdx'\n\n# Hi\n\n<Part />\n", {
     "_part.mdx": "Some text.\n\n{globalThis.process.env.DATABASE_PATH}\n",

@@ -81,18 +81,23 @@ export function esbuildProductImports({
         resolveDir: context.productDir,
       }));
 
-      build.onLoad({ filter: /\.[jt]sx?$/ }, (args) => {
-        if (!isInside({ dir: context.productDir, filePath: args.path })) return undefined;
+      // Every script esbuild would load is checked, whatever its extension or folder.
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
         const source = fs.readFileSync(args.path, "utf8");
-        const extension = path.extname(args.path).slice(1);
-        const loader =
-          extension === "ts" || extension === "tsx" || extension === "jsx" ? extension : "jsx";
+        const loader = scriptLoader(args.path);
         const reaches = scriptServerReaches({ source, loader });
         reportServerReaches({ guard, file: args.path, reaches });
+        if (!isInside({ dir: context.productDir, filePath: args.path })) return undefined;
         return { contents: withInjectedImports({ source, isKnownComponent }), loader };
       });
     },
   };
+}
+
+function scriptLoader(filePath: string) {
+  const extension = path.extname(filePath).slice(1);
+  if (extension === "tsx") return "tsx";
+  return /^[cm]?ts$/.test(extension) ? "ts" : "jsx";
 }
 
 /** Mintlify snippets use hooks and components without importing them; add the imports they rely on. */

@@ -22,7 +22,6 @@ export function scriptServerReaches({
     output = transformSync(source, {
       loader,
       jsx: "preserve",
-      format: "esm",
       sourcemap: "external",
       logLevel: "silent",
     });

@@ -78,8 +78,10 @@ export function findServerReaches({
     const isChain = target.type === "MemberExpression" || target.type === "ChainExpression";
     if (!isChain && !(wholeValue && target.type === "Identifier")) return;
     const root = isChain ? chainRoot(target) : target;
-    const isShared =
-      root !== null && (!isBound(state.scope, String(root.name)) || shared.has(String(root.name)));
+    const rootName = root ? String(root.name) : "";
+    // A forbidden global is reported as such; one error for one place is enough.
+    if (forbiddenGlobals.has(rootName) && !isBound(state.scope, rootName)) return;
+    const isShared = root !== null && (!isBound(state.scope, rootName) || shared.has(rootName));
     if (isShared || chainHasPrototype(target)) {
       const text = chainText(target);
       found(target, text, `Changes \`${text}\`, which every request to the server shares`);
