@@ -20,9 +20,12 @@ export function remarkCodeGuard(guard: CodeGuard) {
       importedNames(esm.data?.estree).forEach((name) => sharedNames.add(name));
     }
 
+    const esmPrograms: Program[] = [];
     const programs: Program[] = [];
     visit(tree, (node: Node) => {
-      if (isEsm(node) || isExpression(node)) {
+      if (isEsm(node)) {
+        if (node.data?.estree) esmPrograms.push(node.data.estree);
+      } else if (isExpression(node)) {
         if (node.data?.estree) programs.push(node.data.estree);
       } else if (isJsxElement(node)) {
         for (const attribute of node.attributes) {
@@ -36,7 +39,8 @@ export function remarkCodeGuard(guard: CodeGuard) {
         }
       }
     });
-    for (const program of programs) {
+    // ESM first, so aliases it declares (`export const c = crypto`) are known to every expression.
+    for (const program of [...esmPrograms, ...programs]) {
       reportServerReaches({
         guard,
         file: file.path,

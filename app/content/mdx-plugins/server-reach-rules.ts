@@ -29,6 +29,9 @@ export const forbiddenProperties = new Set([
   "prepareStackTrace",
 ]);
 
+/** Properties that show the server's files and code to readers. */
+export const revealingProperties = new Set(["stack"]);
+
 const builtins = new Set(builtinModules.map((name) => name.split("/")[0]));
 
 /** Docusaurus's alias for the site's own source; it is never loaded, only shown as placeholders. */

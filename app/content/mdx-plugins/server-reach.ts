@@ -14,7 +14,12 @@ import {
   type AnyNode,
   type Scope,
 } from "./estree-scope";
-import { forbiddenGlobals, forbiddenImportReason, forbiddenProperties } from "./server-reach-rules";
+import {
+  forbiddenGlobals,
+  forbiddenImportReason,
+  forbiddenProperties,
+  revealingProperties,
+} from "./server-reach-rules";
 
 /** One place where content code would reach the server, with its position in the file. */
 export type ServerReach = { construct: string; message: string; line?: number; column?: number };
@@ -39,7 +44,10 @@ export function findServerReaches({
   program: unknown;
   /** Names bound elsewhere in the same module (MDX: the exports and imports of other ESM blocks). */
   moduleNames?: Set<string>;
-  /** Imported names: their modules are shared by every page, so content must not change them. */
+  /**
+   * Imported names and locals holding shared objects: every page shares them, so content must not change
+   * them. The set grows with the aliases this program declares, for the programs checked after it.
+   */
   sharedNames?: Set<string>;
 }): ServerReach[] {
   const reaches: ServerReach[] = [];
@@ -55,6 +63,8 @@ export function findServerReaches({
       found(node, name, `Uses \`${name}\`, which reaches the server`);
   };
   const checkProperty = (node: AnyNode, name: string) => {
+    if (revealingProperties.has(name))
+      found(node, name, `Reads \`.${name}\`, which shows the server's files and code`);
     if (forbiddenProperties.has(name))
       found(node, name, `Reads \`.${name}\`, a path from any value to the Function constructor`);
   };
@@ -72,7 +82,16 @@ export function findServerReaches({
     if (source && reason) found(declaration, String(source.value), reason);
   };
   // Built-ins and imported modules live as long as the server: changing one changes every request.
-  const shared = new Set([...sharedNames, ...importedNames(program)]);
+  // The set of shared names grows with locals that hold a shared object (`const c = crypto`).
+  const shared = sharedNames;
+  importedNames(program).forEach((name) => shared.add(name));
+  // Browser-only globals (`document`, `window`) do not exist on the server, so changing them is fine.
+  const isSharedRoot = (name: string, state: State) =>
+    shared.has(name) || (!isBound(state.scope, name) && (name in globalThis || name === "props"));
+  const holdsShared = (init: unknown, state: State) => {
+    const root = chainRoot(init);
+    return root !== null && isSharedRoot(String(root.name), state);
+  };
   const checkMutation = (target: unknown, state: State, wholeValue = false) => {
     if (!isNode(target)) return;
     const isChain = target.type === "MemberExpression" || target.type === "ChainExpression";
@@ -81,7 +100,7 @@ export function findServerReaches({
     const rootName = root ? String(root.name) : "";
     // A forbidden global is reported as such; one error for one place is enough.
     if (forbiddenGlobals.has(rootName) && !isBound(state.scope, rootName)) return;
-    const isShared = root !== null && (!isBound(state.scope, rootName) || shared.has(rootName));
+    const isShared = root !== null && isSharedRoot(rootName, state);
     if (isShared || chainHasPrototype(target)) {
       const text = chainText(target);
       found(target, text, `Changes \`${text}\`, which every request to the server shares`);
@@ -104,7 +123,10 @@ export function findServerReaches({
     if (!isNode(pattern)) return;
     switch (pattern.type) {
       case "Identifier":
-        if (targetsAreReferences) checkName(pattern, String(pattern.name), state);
+        if (targetsAreReferences) {
+          checkName(pattern, String(pattern.name), state);
+          checkMutation(pattern, state, true);
+        }
         return;
       case "ObjectPattern":
         for (const property of nodes(pattern.properties)) {
@@ -255,6 +277,7 @@ export function findServerReaches({
       }
       case "VariableDeclaration":
         for (const declarator of nodes(node.declarations)) {
+          if (holdsShared(declarator.init, state)) patternNames(declarator.id, shared);
           visitPattern(declarator.id, state, false);
           visit(declarator.init, state);
         }
