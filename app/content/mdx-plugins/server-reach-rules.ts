@@ -34,20 +34,16 @@ export const revealingProperties = new Set(["stack"]);
 
 const builtins = new Set(builtinModules.map((name) => name.split("/")[0]));
 
-/** Docusaurus's alias for the site's own source; it is never loaded, only shown as placeholders. */
-const siteAlias = /^@site\//;
-
-/** Why content may not import `source`, or null when the pipeline maps or stubs it safely. */
+/**
+ * Why content may not import `source`, or null when the pipeline maps it or safely stubs it. Other
+ * packages, `@site/…` and bundler loader syntax never load their code: they become placeholders with a
+ * warning. A Node built-in is an error, since a page importing one means to reach the server.
+ */
 export function forbiddenImportReason(source: string): string | null {
-  if (runtimeModules.has(source) || isFrameworkModule(source) || siteAlias.test(source))
-    return null;
-  // Relative and product-rooted paths stay inside the product folder.
-  if (/^\.{0,2}\//.test(source)) return null;
+  if (runtimeModules.has(source) || isFrameworkModule(source)) return null;
   const root = source.replace(/^node:/, "").split(/[/?]/)[0];
   if (source.startsWith("node:") || builtins.has(root)) {
     return `Imports the Node built-in "${source}", which reaches the server's files and processes`;
   }
-  // Bundler loader syntax (`!!raw-loader!./x`, `./x?raw`) is never run: it becomes a placeholder.
-  if (source.startsWith("!") || source.includes("?")) return null;
-  return `Imports the package "${source}"; content may import React, docs-framework modules and files in its product, nothing else`;
+  return null;
 }
