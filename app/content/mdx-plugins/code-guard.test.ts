@@ -166,6 +166,12 @@ const allowed: [what: string, source: string, files: Record<string, string>, sho
     {},
     "The constructor of the process",
   ],
+  [
+    "content's own data with a stack field",
+    "export const team = { stack: 'React and SQLite' }\n\n{team.stack}",
+    {},
+    "React and SQLite",
+  ],
   ["this inside an object method", "{({ n: 2, twice() { return this.n * 2 } }).twice()}", {}, "4"],
   [
     "browser guards and ordinary globals",

@@ -46,8 +46,12 @@ export function createReachChecks({
     if (forbiddenGlobals.has(name) && !isBound(state.scope, name))
       found(node, name, `Uses \`${name}\`, which reaches the server`);
   };
-  const checkProperty = (node: AnyNode, name: string) => {
-    if (revealingProperties.has(name))
+  /** `object` is what the property is read from, when the walk knows it. */
+  const checkProperty = (node: AnyNode, name: string, object?: AnyNode, state?: WalkState) => {
+    // Content's own data may have a `stack` field; an Error made or thrown on the server may not.
+    const root = object ? chainRoot(object) : null;
+    const ownData = root !== null && state !== undefined && isBound(state.scope, String(root.name));
+    if (revealingProperties.has(name) && object && !ownData)
       found(node, name, `Reads \`.${name}\`, which shows the server's files and code`);
     if (forbiddenProperties.has(name))
       found(node, name, `Reads \`.${name}\`, a path from any value to the Function constructor`);

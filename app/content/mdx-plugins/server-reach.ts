@@ -157,12 +157,13 @@ export function findServerReaches({
         visit(node.object, state);
         const property = node.property as AnyNode;
         if (!node.computed) {
-          if (property.type === "Identifier") checkProperty(property, String(property.name));
+          if (property.type === "Identifier")
+            checkProperty(property, String(property.name), node.object as AnyNode, state);
           return;
         }
         const key = constantString(property);
         if (key === null) return visit(property, state);
-        return checkProperty(property, key);
+        return checkProperty(property, key, node.object as AnyNode, state);
       }
       case "ObjectExpression":
         for (const property of nodes(node.properties)) {
