@@ -56,6 +56,12 @@ const forbiddenInModules: [construct: string, line3: string, column: number][] =
   ["`Date`", "{(Date = function () { return 0 }, '')}", 3],
   ["`c.getRandomValues`", "{(c.getRandomValues = null, '')}\n\nexport const c = crypto", 3],
   ["`.stack`", "{new Error('where').stack}", 21],
+  ["`_jsx_runtime.jsx`", "{(_jsx_runtime.jsx = () => null, '')}", 3],
+  [
+    "`.__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED`",
+    "{React.__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED}",
+    8,
+  ],
   ["`React.createElement`", "{(React.createElement = null, '')}\n\nimport React from 'react'", 3],
   ['Node built-in "fs"', "import fs from 'fs'", 1],
   ['Node built-in "node:fs"', "import { readFileSync } from 'node:fs'", 1],

@@ -12,7 +12,9 @@ import {
   forbiddenGlobals,
   forbiddenImportReason,
   forbiddenProperties,
+  isInternalsProperty,
   revealingProperties,
+  runtimeScopeNames,
 } from "./server-reach-rules";
 
 /** One place where content code would reach the server, with its position in the file. */
@@ -53,6 +55,8 @@ export function createReachChecks({
     const ownData = root !== null && state !== undefined && isBound(state.scope, String(root.name));
     if (revealingProperties.has(name) && object && !ownData)
       found(node, name, `Reads \`.${name}\`, which shows the server's files and code`);
+    if (isInternalsProperty(name))
+      found(node, name, `Reads React's \`.${name}\`, shared by every page the server renders`);
     if (forbiddenProperties.has(name))
       found(node, name, `Reads \`.${name}\`, a path from any value to the Function constructor`);
   };
@@ -75,7 +79,8 @@ export function createReachChecks({
   importedNames(program).forEach((name) => shared.add(name));
   // Browser-only globals (`document`, `window`) do not exist on the server, so changing them is fine.
   const isSharedRoot = (name: string, state: WalkState) =>
-    shared.has(name) || (!isBound(state.scope, name) && (name in globalThis || name === "props"));
+    shared.has(name) ||
+    (!isBound(state.scope, name) && (name in globalThis || runtimeScopeNames.has(name)));
   const holdsShared = (init: unknown, state: WalkState) => {
     const root = chainRoot(init);
     return root !== null && isSharedRoot(String(root.name), state);

@@ -1,5 +1,5 @@
 import { builtinModules } from "node:module";
-import { isFrameworkModule, runtimeModules } from "./framework-imports";
+import { componentsGlobal, isFrameworkModule, runtimeModules } from "./framework-imports";
 
 /** Globals that hand content the server: its environment, its files, a way to load modules or run strings as code. */
 export const forbiddenGlobals = new Set([
@@ -27,6 +27,23 @@ export const forbiddenProperties = new Set([
   "caller",
   "callee",
   "prepareStackTrace",
+]);
+
+/** React's private internals: changing them changes how every page on the server renders. */
+export function isInternalsProperty(name: string) {
+  return /^__\w*INTERNALS/.test(name);
+}
+
+/**
+ * Names the compiled code is evaluated with (see `mdx-runtime.ts`) besides the globals: the same objects
+ * for every request, so content must not change them.
+ */
+export const runtimeScopeNames = new Set([
+  "React",
+  "ReactDOM",
+  "_jsx_runtime",
+  componentsGlobal,
+  "props",
 ]);
 
 /** Properties that show the server's files and code to readers. */
