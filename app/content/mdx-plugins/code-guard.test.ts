@@ -178,6 +178,12 @@ const allowed: [what: string, source: string, files: Record<string, string>, sho
     {},
     "React and SQLite",
   ],
+  [
+    "a class component with a constructor and this.state",
+    "import React from 'react'\n\nexport class Counter extends React.Component { constructor(props) { super(props); this.state = { n: 5 } } render() { return <b>Count {this.state.n}</b> } }\n\n<Counter />",
+    {},
+    "Count <!-- -->5",
+  ],
   ["this inside an object method", "{({ n: 2, twice() { return this.n * 2 } }).twice()}", {}, "4"],
   [
     "browser guards and ordinary globals",
