@@ -49,3 +49,21 @@ test("problems are printed as file:line:col with their severity, and any error e
   );
   expect(result.status).toBe(1);
 });
+
+test("a module whose code reaches the server fails the check with file:line:col, and exits 1", () => {
+  const dir = writeTree({
+    "docs/product.yml": "name: Docs\nsummary: Onboarding docs.\n",
+    "docs/leak.mdx": "# Leak\n\nThe database lives at {process.env.DATABASE_PATH}.\n",
+    "docs/clean.mdx": "# Clean\n\nThe process is simple: `process.env` is only text here.\n",
+  });
+  const result = contentCheck(path.join(dir, "docs"));
+  const leak = path.relative(process.cwd(), path.join(dir, "docs", "leak.mdx"));
+  expect(result.stdout).toContain(
+    `${leak}:3:24 error Uses \`process\`, which reaches the server (content is code: see SECURITY.md)`,
+  );
+  expect(result.stdout).not.toContain("clean.mdx");
+  expect(result.stdout.trim().split("\n").pop()).toBe(
+    "1 product, 2 modules, 0 quizzes, 1 error, 0 warnings",
+  );
+  expect(result.status).toBe(1);
+});

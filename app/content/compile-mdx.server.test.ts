@@ -296,3 +296,16 @@ test("a .md module compiles as MDX, like docs frameworks treat it, and can inclu
   expect(html).toContain("Markdown file.");
   expect(html).toContain("Included <strong>part</strong>.");
 });
+
+test("a module whose code reaches the server is never run, not even for the test render", async () => {
+  const marker = "__firsthandGuardedModuleRan";
+  const result = await compile(
+    `# Guarded\n\n{[].map.constructor("globalThis.${marker} = true")()}\n\nStill text.\n`,
+  );
+  expect(result.ok).toBe(false);
+  expect(result.code).toBeNull();
+  expect(marker in globalThis).toBe(false);
+  expect(result.messages).toContain(
+    "error module.mdx:3 Reads `.constructor`, a path from any value to the Function constructor (content is code: see SECURITY.md)",
+  );
+});

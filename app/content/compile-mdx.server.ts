@@ -7,11 +7,13 @@ import remarkGfm from "remark-gfm";
 import { isKnownComponent } from "~/components/mdx/mdx-components";
 import { createCompileContext, realPath, report, type CompileContext } from "./compile-context";
 import { compileErrorDiagnostics } from "./compile-errors";
+import { createCodeGuard } from "./mdx-plugins/code-guard";
 import { esbuildProductImports } from "./mdx-plugins/esbuild-product-imports";
 import { componentsGlobal, componentsModule } from "./mdx-plugins/framework-imports";
 import { rehypeCodeMeta } from "./mdx-plugins/rehype-code-meta";
 import { rehypeToc } from "./mdx-plugins/rehype-toc";
 import { remarkAdmonitions } from "./mdx-plugins/remark-admonitions";
+import { remarkCodeGuard } from "./mdx-plugins/remark-code-guard";
 import { remarkComponents } from "./mdx-plugins/remark-components";
 import { remarkHeadingIds } from "./mdx-plugins/remark-heading-ids";
 import { remarkLocalUrls } from "./mdx-plugins/remark-local-urls";
@@ -22,7 +24,7 @@ import { renderModule } from "./render-module.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** Part of every cache key: bump it whenever a plugin or component change alters compiled output or its checks. */
-export const COMPILER_VERSION = "firsthand-mdx-1";
+export const COMPILER_VERSION = "firsthand-mdx-2";
 
 export type CompiledModule = {
   ok: boolean;
@@ -78,6 +80,7 @@ export async function compileMdx({
   }
 
   context.headingIds.set(filePath, normalized.headingIds);
+  const guard = createCodeGuard(context);
   let code: string;
   try {
     ({ code } = await bundleMDX({
@@ -86,7 +89,9 @@ export async function compileMdx({
       globals: { [componentsModule]: { varName: componentsGlobal, type: "cjs" } },
       mdxOptions(options) {
         options.format = "mdx";
+        // The guard runs first, on the author's code, before any plugin adds code of its own.
         options.remarkPlugins = [
+          [remarkCodeGuard, guard],
           ...(options.remarkPlugins ?? []),
           remarkGfm,
           remarkDirective,
@@ -107,7 +112,7 @@ export async function compileMdx({
       },
       esbuildOptions(options) {
         options.plugins = [
-          esbuildProductImports({ context, isKnownComponent }),
+          esbuildProductImports({ context, guard, isKnownComponent }),
           ...(options.plugins ?? []),
         ];
         options.logLevel = "silent";
@@ -124,6 +129,8 @@ export async function compileMdx({
     return failed();
   }
 
+  // Code that reaches the server is never run, not even for the test render below.
+  if (guard.count > 0) return failed();
   if (!rendersWithoutError({ code, context })) return failed();
   return {
     ok: true,

@@ -4,7 +4,9 @@ import type { Plugin } from "esbuild";
 import { asMdxPath, realPath, report, type CompileContext } from "../compile-context";
 import { normalizeMdxSource } from "../normalize-mdx-source";
 import { isInside, resolveImportPath } from "../resolve-product-path.server";
+import { reportServerReaches, type CodeGuard } from "./code-guard";
 import { componentsModule, reactApis, runtimeModules, stubModuleSource } from "./framework-imports";
+import { scriptServerReaches } from "./script-server-reach";
 
 const virtualNamespace = "firsthand-virtual";
 
@@ -15,9 +17,12 @@ const virtualNamespace = "firsthand-virtual";
  */
 export function esbuildProductImports({
   context,
+  guard,
   isKnownComponent,
 }: {
   context: CompileContext;
+  /** Checks imported scripts for code that reaches the server. */
+  guard: CodeGuard;
   isKnownComponent: (name: string) => boolean;
 }): Plugin {
   return {
@@ -76,16 +81,23 @@ export function esbuildProductImports({
         resolveDir: context.productDir,
       }));
 
-      build.onLoad({ filter: /\.[jt]sx?$/ }, (args) => {
-        if (!isInside({ dir: context.productDir, filePath: args.path })) return undefined;
+      // Every script esbuild would load is checked, whatever its extension or folder.
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
         const source = fs.readFileSync(args.path, "utf8");
-        const extension = path.extname(args.path).slice(1);
-        const loader =
-          extension === "ts" || extension === "tsx" || extension === "jsx" ? extension : "jsx";
+        const loader = scriptLoader(args.path);
+        const reaches = scriptServerReaches({ source, loader });
+        reportServerReaches({ guard, file: args.path, reaches });
+        if (!isInside({ dir: context.productDir, filePath: args.path })) return undefined;
         return { contents: withInjectedImports({ source, isKnownComponent }), loader };
       });
     },
   };
+}
+
+function scriptLoader(filePath: string) {
+  const extension = path.extname(filePath).slice(1);
+  if (extension === "tsx") return "tsx";
+  return /^[cm]?ts$/.test(extension) ? "ts" : "jsx";
 }
 
 /** Mintlify snippets use hooks and components without importing them; add the imports they rely on. */
