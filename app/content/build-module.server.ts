@@ -74,11 +74,12 @@ export async function buildModule({
   const ok = current.ok && !revisionUnreadable;
   const error = ok ? null : firstError([...frontmatter.diagnostics, ...current.diagnostics]);
   const build = recordModuleBuild({ db, productSlug, moduleSlug: slug, cacheKey, error });
-  const served = ok
-    ? current
-    : build.lastGoodCacheKey
-      ? readCompiled({ db, cacheKey: build.lastGoodCacheKey, productDir })
-      : null;
+  const lastGood = build.lastGoodCacheKey
+    ? readCompiled({ db, cacheKey: build.lastGoodCacheKey, productDir })
+    : null;
+  // A last good compile from an older compiler passed older checks (the server-access guard
+  // among them), so it is not served in place of a failing one.
+  const served = ok ? current : lastGood?.compilerVersion === COMPILER_VERSION ? lastGood : null;
   const shown = (!ok && servedVersion({ db, served, file: filePath })) || {
     source,
     meta: frontmatter.data,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { moduleSources } from "#db/schema";
+import { compiledModules, moduleSources } from "#db/schema";
 import { openDatabase } from "~/utils/db.server";
 import { loadCatalog } from "./content.server";
 import { copyFixture } from "./__fixtures__/write-tree";
@@ -79,4 +79,23 @@ test("a revision bump in an edit that does not compile is not a revision: reps k
   fs.writeFileSync(rulesFile, source.replace("revision: 2", "revision: 3"));
   const [fixed] = await loadCatalog({ contentDir, db: openDatabase(databasePath) });
   expect(fixed.modules[1]).toMatchObject({ status: "ready", revision: 3 });
+});
+
+test("a last good compile made by an older compiler is not served in place of a failing edit", async () => {
+  const contentDir = copyFixture("good");
+  const databasePath = freshDatabasePath();
+  const db = openDatabase(databasePath);
+  await loadCatalog({ contentDir, db });
+  // As a compile from before the server-access guard would be stored.
+  for (const row of db.select().from(compiledModules).all()) {
+    const { compilerVersion: _dropped, ...meta } = JSON.parse(row.meta);
+    db.update(compiledModules)
+      .set({ meta: JSON.stringify(meta) })
+      .where(eq(compiledModules.cacheKey, row.cacheKey))
+      .run();
+  }
+  const rulesFile = path.join(contentDir, "products/acme/week-2/rules.mdx");
+  fs.appendFileSync(rulesFile, "\n{process.env.DATABASE_PATH}\n");
+  const [after] = await loadCatalog({ contentDir, db: openDatabase(databasePath) });
+  expect(after.modules[1]).toMatchObject({ status: "unavailable", shownSourceHash: null });
 });

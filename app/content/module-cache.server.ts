@@ -2,12 +2,14 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { compiledModules, moduleBuilds, moduleSources } from "#db/schema";
 import type { Db } from "~/utils/db.server";
-import type { CompiledModule } from "./compile-mdx.server";
+import { COMPILER_VERSION, type CompiledModule } from "./compile-mdx.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** What is stored beside the code. Diagnostic paths are relative to the product folder so the cache survives a move. */
 type CompileMeta = {
   ok: boolean;
+  /** The compiler that made it; absent on compiles from before it was recorded. */
+  compilerVersion?: string;
   sourceHash: string;
   headings: TocHeading[];
   quizKeys: QuizKey[];
@@ -52,6 +54,7 @@ export function writeCompiled({
 }) {
   const meta: CompileMeta = {
     ok: compiled.ok,
+    compilerVersion: COMPILER_VERSION,
     sourceHash,
     headings: compiled.headings,
     quizKeys: compiled.quizKeys,
