@@ -5,11 +5,12 @@ import path from "node:path";
 export const breakingModulePath = "/products/breakage/fails-at-request-time";
 
 /**
- * A copy of the demo content plus one product whose only module renders once (the compile-time
- * check) and throws on every page view after: a real unexpected error in the production server.
- * The message is assembled at run time so the module's own code never contains it.
+ * A copy of the demo content plus one product whose module renders when the server checks it and
+ * throws on every page view after `arm()`'s moment: a real unexpected error in the production server.
+ * Module code may not keep state across renders (the content guard refuses globals), so the moment is
+ * written into the source, far enough ahead for the check to pass first.
  */
-export function contentWithBreakingModule(): { dir: string; message: string; remove: () => void } {
+export function contentWithBreakingModule() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-breaking-"));
   fs.cpSync(path.resolve("content/products"), path.join(dir, "products"), { recursive: true });
   const product = path.join(dir, "products", "breakage");
@@ -18,27 +19,34 @@ export function contentWithBreakingModule(): { dir: string; message: string; rem
     path.join(product, "product.yml"),
     "name: Breakage\nsummary: One module that throws whenever a page shows it.\n",
   );
-  fs.writeFileSync(
-    path.join(product, "fails-at-request-time.mdx"),
-    `---
+  const write = (breaksFrom: number) =>
+    fs.writeFileSync(
+      path.join(product, "fails-at-request-time.mdx"),
+      `---
 title: Fails at request time
 ---
 
 export const Breaks = () => {
-  globalThis.firsthandBreakingRenders = (globalThis.firsthandBreakingRenders ?? 0) + 1;
-  if (globalThis.firsthandBreakingRenders > 1)
+  if (Date.now() >= ${breaksFrom})
     throw new Error(["Exploded", "in", ["", "srv", "secret", "breaks.ts"].join("/")].join(" "));
-  return <p>Rendered once.</p>;
+  return <p>Rendered before it broke.</p>;
 };
 
 # Fails at request time
 
 <Breaks />
 `,
-  );
+    );
+  write(Number.MAX_SAFE_INTEGER);
   return {
     dir,
     message: "Exploded in /srv/secret/breaks.ts",
+    /** Rewrites the module to break `afterMs` from now; the server must compile it before then. */
+    arm: (afterMs: number) => {
+      const breaksFrom = Date.now() + afterMs;
+      write(breaksFrom);
+      return breaksFrom;
+    },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

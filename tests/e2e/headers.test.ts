@@ -15,6 +15,12 @@ beforeAll(async () => {
   const cookie = await signInCookie(server.baseUrl, demoEmail("rep1"));
   const html = await (await get("/certificates", cookie)).text();
   certificateId = /href="\/certificates\/([a-z2-7]+)"/.exec(html)![1];
+  // The running server re-scans content once a second and compiles (and test-renders) the armed
+  // module on the next view, well before it starts to throw.
+  const breaksFrom = content.arm(5_000);
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  expect((await get(breakingModulePath, cookie)).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(breaksFrom - Date.now(), 0) + 50));
 });
 
 afterAll(async () => {
