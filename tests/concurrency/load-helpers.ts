@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -8,17 +7,7 @@ import Database from "better-sqlite3";
 
 const run = promisify(execFile);
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === "object" ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
+export { freePort } from "../e2e/start-server";
 
 export function tempDatabasePath(name: string) {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `firsthand-${name}-`)), `${name}.db`);
