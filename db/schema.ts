@@ -223,3 +223,36 @@ export const certifications = sqliteTable(
 export type Certification = typeof certifications.$inferSelect;
 export type ModuleProgress = typeof moduleProgress.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
+
+export const apiScopes = ["eligibility:read", "certifications:read", "people:read"] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** Tokens a CRM uses for the API: `fh_<id>.<secret>`, of which only sha256(secret) is kept. */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** JSON array of ApiScope. */
+  scopes: text("scopes").notNull(),
+  secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+  createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+});
+
+/** Every API call made with a token, refused ones included. */
+export const apiTokenUses = sqliteTable(
+  "api_token_uses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenId: text("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    method: text("method").notNull(),
+    endpoint: text("endpoint").notNull(),
+    status: integer("status").notNull(),
+  },
+  (t) => [index("api_token_uses_token_idx").on(t.tokenId, t.at)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -17,6 +17,7 @@ export type PitchEligibility = {
   expiresAt: string | null;
   refreshDeadline: string | null;
   certificationId: string | null;
+  certifiedAt: string | null;
 };
 
 const list = (items: { title: string }[]) => items.map((m) => m.title).join(", ");
@@ -79,6 +80,8 @@ export function describeEligibility({
     expiresAt: report.expiresAt?.toISOString() ?? null,
     refreshDeadline: report.refreshDeadline?.toISOString() ?? null,
     certificationId: certification && report.status !== "expired" ? certification.id : null,
+    certifiedAt:
+      certification && report.status !== "expired" ? certification.issuedAt.toISOString() : null,
   };
 }
 

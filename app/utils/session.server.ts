@@ -1,9 +1,8 @@
-import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "#db/schema";
 import { getDb } from "./db.server";
+import { hashTokenSecret, randomToken } from "./secret-token.server";
 
 // Following Lucia's session guide: a token is "<id>.<secret>"; only sha256(secret) is stored.
 const minute = 60_000;
@@ -19,14 +18,6 @@ export type SessionWithToken = Session & { token: string };
 /** `extended`: this validation slid the session on, so its cookie should be sent again. */
 export type ValidSession = { session: Session; user: User; extended: boolean };
 
-function randomString(bytes: number): string {
-  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-function hashSecret(secret: string): Buffer {
-  return Buffer.from(sha256(new TextEncoder().encode(secret)));
-}
-
 export function createSession({
   userId,
   now = new Date(),
@@ -34,11 +25,11 @@ export function createSession({
   userId: string;
   now?: Date;
 }): SessionWithToken {
-  const id = randomString(15); // 120 bits
-  const secret = randomString(20); // 160 bits
+  const id = randomToken(15); // 120 bits
+  const secret = randomToken(20); // 160 bits
   const session = {
     id,
-    secretHash: hashSecret(secret),
+    secretHash: hashTokenSecret(secret),
     userId,
     createdAt: now,
     lastVerifiedAt: now,
@@ -64,7 +55,7 @@ export function validateSessionToken({
     .where(eq(sessions.id, id))
     .get();
   if (!row) return null;
-  if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
+  if (!constantTimeEqual(hashTokenSecret(secret), row.session.secretHash)) return null;
 
   const t = now.getTime();
   const expired =

@@ -66,11 +66,29 @@ const product = "ledgerflow";
 const module = "ingestion-rules";
 const notAnId = "a".repeat(32);
 
+// The API answers bearer tokens, never sessions: without one every role gets 401 JSON.
+const apiOnly = forEveryone({ status: 401 });
+
 const rules: Record<string, Rule> = {
+  "api.v1.eligibility.ts": {
+    get: () => [{ expect: apiOnly }],
+  },
+  "api.v1.eligibility.batch.ts": {
+    get: () => [{ expect: forEveryone({ status: 405 }) }],
+    post: () => ({ body: { checks: "x" }, expect: apiOnly }),
+  },
+  "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
   "$.tsx": {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "admin.tokens.tsx": {
+    get: () => [{ expect: onlyFor(["admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["admin"], { status: 400 }),
+    }),
+  },
   "admin.users.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({

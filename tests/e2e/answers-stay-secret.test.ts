@@ -12,16 +12,35 @@ import {
   rotateCorrectChoices,
   withCorrectChoices,
 } from "./content-keys";
+import { createApiToken } from "./api-token";
 import { startServer, type RunningServer } from "./start-server";
 
 type Target = { product: string; module: string };
-type Reader = "rep5" | "rep2";
+type Reader = "rep5" | "rep2" | "api";
 
 /**
  * Every response the scan reads for each module, as `reader` (default rep5, who has answered nothing).
  * A route under /api/ that returns anything about modules or quizzes gets one line here.
  */
-const scannedResponses: { route: string; reader?: Reader; url: (t: Target) => string }[] = [
+const scannedResponses: {
+  route: string;
+  reader?: Reader;
+  url: (t: Target) => string;
+  /** A JSON body to POST instead of a GET. */
+  post?: (t: Target) => unknown;
+}[] = [
+  {
+    route: "api.v1.eligibility.ts",
+    reader: "api",
+    url: (t) => `/api/v1/eligibility?rep=${demoEmail("rep5")}&product=${t.product}`,
+  },
+  {
+    route: "api.v1.eligibility.batch.ts",
+    reader: "api",
+    url: () => "/api/v1/eligibility/batch",
+    post: (t) => ({ checks: [{ rep: demoEmail("rep2"), product: t.product }] }),
+  },
+  { route: "api.v1.openapi[.]json.ts", reader: "api", url: () => "/api/v1/openapi.json" },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}.data` },
   { route: "products.$product._index.tsx", url: (t) => `/products/${t.product}` },
@@ -61,6 +80,7 @@ let catalog: Product[];
 let fixtureSlugs: string[];
 const keys = new Map<string, QuizKey[]>();
 const cookies = new Map<Reader, string>();
+let apiToken: string;
 
 beforeAll(async () => {
   fs.cpSync("content", contentDir, { recursive: true });
@@ -82,6 +102,7 @@ beforeAll(async () => {
   }
   for (const reader of ["rep5", "rep2"] as const)
     cookies.set(reader, await signInCookie(server.baseUrl, demoEmail(reader)));
+  apiToken = createApiToken(server, ["eligibility:read"]);
 });
 
 afterAll(async () => {
@@ -89,9 +110,14 @@ afterAll(async () => {
   fs.rmSync(contentDir, { recursive: true, force: true });
 });
 
-async function get(url: string, reader: Reader = "rep5") {
+async function get(url: string, reader: Reader = "rep5", post?: unknown) {
   const response = await fetch(`${server.baseUrl}${url}`, {
-    headers: { Cookie: cookies.get(reader)! },
+    method: post === undefined ? "GET" : "POST",
+    body: post === undefined ? undefined : JSON.stringify(post),
+    headers:
+      reader === "api"
+        ? { Authorization: `Bearer ${apiToken}`, "Content-Type": "application/json" }
+        : { Cookie: cookies.get(reader)! },
   });
   expect(response.status, url).toBe(200);
   return response.text();
@@ -155,7 +181,8 @@ test("no page, loader data, diff or script of any module in content/ or the fixt
       quizzes += moduleKeys.length;
       for (const response of scannedResponses) {
         const url = response.url({ product: product.slug, module: module.slug });
-        const body = await get(url, response.reader);
+        const target = { product: product.slug, module: module.slug };
+        const body = await get(url, response.reader, response.post?.(target));
         expect(leaksIn(body, own), `${url} as ${response.reader ?? "rep5"}`).toEqual([]);
         if (body.includes("Knowledge-check answers are hidden")) diffs++;
         for (const src of body.matchAll(/["'(](\/assets\/[^"'()\s]+\.js)["')]/g))
