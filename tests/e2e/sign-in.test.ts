@@ -18,6 +18,8 @@ for (const [local, links] of Object.entries(expectedNav)) {
     await signIn(page, baseUrl, demoEmail(local));
     await page.waitForURL(`${baseUrl}/`);
     const nav = page.getByRole("navigation", { name: "Main" });
+    // A sign-in with JavaScript navigates client-side: the URL can change a tick before the page.
+    await nav.getByRole("link", { name: "Home" }).waitFor();
     await expect(nav.getByRole("link").allInnerTexts()).resolves.toEqual(links);
     await page.close();
   });
