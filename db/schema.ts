@@ -23,6 +23,8 @@ export const teams = sqliteTable(
     managerId: text("manager_id").references((): AnySQLiteColumn => users.id, {
       onDelete: "set null",
     }),
+    /** A Slack-compatible incoming-webhook URL for the team's channel. */
+    slackWebhookUrl: text("slack_webhook_url"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   // A manager leads at most one team: team checks follow the manager's own teamId.
@@ -224,7 +226,12 @@ export type Certification = typeof certifications.$inferSelect;
 export type ModuleProgress = typeof moduleProgress.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
 
-export const apiScopes = ["eligibility:read", "certifications:read", "people:read"] as const;
+export const apiScopes = [
+  "eligibility:read",
+  "certifications:read",
+  "people:read",
+  "webhooks:write",
+] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 /** Tokens a CRM uses for the API: `fh_<id>.<secret>`, of which only sha256(secret) is kept. */
@@ -256,3 +263,148 @@ export const apiTokenUses = sqliteTable(
 );
 
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * The status each rep was last announced to have on each product. A change is found by comparing
+ * against it inside one write transaction, so each transition produces its event exactly once.
+ */
+export const repStatuses = sqliteTable(
+  "rep_statuses",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    status: text("status").notNull(),
+    eligible: integer("eligible", { mode: "boolean" }).notNull(),
+    certificationId: text("certification_id"),
+    refreshDeadline: integer("refresh_deadline", { mode: "timestamp_ms" }),
+    /** JSON array of the module slugs awaiting a re-take. */
+    refreshModules: text("refresh_modules").notNull().default("[]"),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.productSlug] }),
+    index("rep_statuses_changed_idx").on(t.changedAt, t.userId, t.productSlug),
+  ],
+);
+
+export const webhookEvents = [
+  "certification.issued",
+  "certification.refresh_due",
+  "certification.lapsed",
+  "certification.expired",
+  "certification.restored",
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+/** Endpoints that receive signed events. The secret is kept as given: it signs every delivery. */
+export const webhooks = sqliteTable("webhooks", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  /** JSON array of WebhookEvent. */
+  events: text("events").notNull(),
+  createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Everything that happened and must reach the outside, written with the change that caused it. */
+export const outboxEvents = sqliteTable(
+  "outbox_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    /** Public id (`evt_…`) receivers de-duplicate on. */
+    id: text("id").notNull().unique(),
+    type: text("type").notNull(),
+    /** JSON. */
+    data: text("data").notNull(),
+    /** The rep it concerns: deliveries for one rep go out in order. */
+    userId: text("user_id"),
+    /** Events the clock causes carry one, so a second sweep cannot repeat them. */
+    dedupeKey: text("dedupe_key").unique(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("outbox_events_created_idx").on(t.createdAt)],
+);
+
+export const deliveryChannels = ["webhook", "xapi", "email", "slack"] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+export const deliveryStates = ["pending", "delivered", "failed"] as const;
+
+/** One event to one destination; its payload is fixed when queued so every retry sends the same. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventSeq: integer("event_seq")
+      .notNull()
+      .references(() => outboxEvents.seq, { onDelete: "cascade" }),
+    channel: text("channel", { enum: deliveryChannels }).notNull(),
+    /** Where it goes: a webhook URL, an LRS, an email address, a Slack URL. */
+    target: text("target").notNull(),
+    webhookId: text("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    /** Deliveries sharing a channel, target and order key go out one after another. */
+    orderKey: text("order_key").notNull(),
+    /** JSON, channel-specific. */
+    payload: text("payload").notNull(),
+    state: text("state", { enum: deliveryStates }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.state, t.nextAttemptAt),
+    index("deliveries_order_idx").on(t.channel, t.target, t.orderKey, t.id),
+    index("deliveries_event_idx").on(t.eventSeq),
+  ],
+);
+
+/** Every try of every delivery, for the delivery log. */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deliveryId: integer("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    /** The HTTP status or SMTP reply code, when there was one. */
+    responseStatus: integer("response_status"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.at)],
+);
+
+export const notificationKinds = [
+  "module_changed",
+  "lapse_warning",
+  "rep_certified",
+  "rep_lapsed",
+  "weekly_digest",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Notifications a person turned off; everything else is on. */
+export const notificationOptOuts = sqliteTable(
+  "notification_opt_outs",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: notificationKinds }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+export type RepStatus = typeof repStatuses.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type OutboxEventRow = typeof outboxEvents.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
