@@ -90,6 +90,13 @@ const rules: Record<string, Rule> = {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "admin.integrations.tsx": {
+    get: () => [{ expect: onlyFor(["admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["admin"], { status: 400 }),
+    }),
+  },
   "admin.tokens.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({
