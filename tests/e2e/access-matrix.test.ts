@@ -78,6 +78,14 @@ const rules: Record<string, Rule> = {
     post: () => ({ body: { checks: "x" }, expect: apiOnly }),
   },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
+  "api.v1.webhooks.ts": {
+    get: () => [{ expect: apiOnly }],
+    post: () => ({ body: { url: "x" }, expect: apiOnly }),
+  },
+  "api.v1.webhooks.$id.ts": {
+    get: () => [{ params: { id: "wh_none" }, expect: apiOnly }],
+    post: () => ({ params: { id: "wh_none" }, body: {}, expect: apiOnly }),
+  },
   "$.tsx": {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
