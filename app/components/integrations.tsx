@@ -46,7 +46,7 @@ export function WebhookTable({ webhooks }: { webhooks: WebhookRow[] }) {
     <section className="panel table-wrap" aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhook endpoints</h2>
       {webhooks.length ? (
-        <table className="data-table">
+        <table className="data-table responsive-table">
           <thead>
             <tr>
               <th scope="col">URL</th>
@@ -63,8 +63,10 @@ export function WebhookTable({ webhooks }: { webhooks: WebhookRow[] }) {
                 <th scope="row">
                   <code className="break">{w.url}</code>
                 </th>
-                <td>{w.events.map((e) => e.replace("certification.", "")).join(", ")}</td>
-                <td>{formatDate(w.createdAt)}</td>
+                <td data-label="Events">
+                  {w.events.map((e) => e.replace("certification.", "")).join(", ")}
+                </td>
+                <td data-label="Added">{formatDate(w.createdAt)}</td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete-webhook" />
@@ -164,7 +166,7 @@ export function DeliveryLog({ rows, filtered }: { rows: DeliveryRow[]; filtered:
         {filtered ? <Link to=".">Show all</Link> : null}
       </div>
       {rows.length ? (
-        <table className="data-table">
+        <table className="data-table responsive-table">
           <thead>
             <tr>
               <th scope="col">Event</th>
@@ -185,11 +187,11 @@ export function DeliveryLog({ rows, filtered }: { rows: DeliveryRow[]; filtered:
                     {d.rep ?? "—"} · <code>{d.eventId}</code>
                   </div>
                 </td>
-                <td>
+                <td data-label="To">
                   <span className="small">{d.channel}</span>
                   <div className="small muted break">{d.target}</div>
                 </td>
-                <td>
+                <td data-label="Status">
                   <span className={`pill ${stateClass[d.state]}`}>{d.state}</span>
                   <div className="small muted">
                     {d.state === "delivered"
@@ -202,7 +204,7 @@ export function DeliveryLog({ rows, filtered }: { rows: DeliveryRow[]; filtered:
                     <div className="small error-text">{d.lastError}</div>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Attempts">
                   {d.attempts.length ? (
                     <details>
                       <summary>{d.attempts.length}</summary>

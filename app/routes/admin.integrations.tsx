@@ -187,22 +187,22 @@ export default function AdminIntegrations() {
       </header>
       <ActionResult error={result?.error} notice={result?.notice} />
       <ChannelCards channels={channels} />
+      <WebhookTable webhooks={webhooks} />
       <div className="grid-2">
-        <WebhookTable webhooks={webhooks} />
         <NewWebhookForm />
+        <section className="panel stack-sm" aria-labelledby="signature-title">
+          <h2 id="signature-title">Checking a delivery</h2>
+          <p>
+            Each delivery is a POST of <code>{"{ id, type, createdAt, data }"}</code> with the
+            header <code>Firsthand-Signature: t=&lt;unix seconds&gt;,v1=&lt;signature&gt;</code>,
+            where the signature is the hex HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code>{" "}
+            keyed with the endpoint&apos;s secret. Recompute it over the raw body, compare in
+            constant time, refuse a <code>t</code> more than five minutes from your clock, and
+            de-duplicate on <code>id</code>. Answer any 2xx within 10 seconds; anything else is
+            retried with growing waits for three days, one rep&apos;s events always in order.
+          </p>
+        </section>
       </div>
-      <section className="panel stack-sm" aria-labelledby="signature-title">
-        <h2 id="signature-title">Checking a delivery</h2>
-        <p>
-          Each delivery is a POST of <code>{"{ id, type, createdAt, data }"}</code> with the header{" "}
-          <code>Firsthand-Signature: t=&lt;unix seconds&gt;,v1=&lt;signature&gt;</code>, where the
-          signature is the hex HMAC-SHA256 of <code>&lt;t&gt;.&lt;raw body&gt;</code> keyed with the
-          endpoint&apos;s secret. Recompute it over the raw body, compare in constant time, refuse a{" "}
-          <code>t</code> more than five minutes from your clock, and de-duplicate on <code>id</code>
-          . Answer any 2xx within 10 seconds; anything else is retried with growing waits for three
-          days, one rep&apos;s events always in order.
-        </p>
-      </section>
       <DeliveryLog rows={deliveries} filtered={filtered} />
     </div>
   );
