@@ -28,7 +28,12 @@ if (interactive) process.stderr.write("\r\x1b[2K");
 
 const diagnostics = products
   .flatMap((product) => product.diagnostics)
-  .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  .sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
 for (const diagnostic of diagnostics) console.log(formatDiagnostic({ diagnostic, cwd }));
 
 const modules = products.flatMap((product) => product.modules);

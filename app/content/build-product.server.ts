@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Db } from "~/utils/db.server";
 import { buildModule, type BuiltModule } from "./build-module.server";
 import { discoverModulePaths } from "./discover.server";
+import { readGlossary } from "./glossary.server";
 import { orderModules } from "./module-order";
 import { readProductConfigKeepingLastGood } from "./product-config-store.server";
 import type { Diagnostic, Product } from "./types";
@@ -47,14 +48,17 @@ export async function buildProduct({
       }),
     );
   }
+  const modules = built.map((module) => module.summary);
+  const glossary = readGlossary({ productDir: dir, modules });
   return {
     slug,
     name: plan.config.name,
     summary: plan.config.summary,
     dir,
     policy: plan.config.policy,
-    modules: built.map((module) => module.summary),
-    diagnostics: [...plan.diagnostics, ...duplicateQuizIds({ built, dir })],
+    modules,
+    glossary: glossary.terms,
+    diagnostics: [...plan.diagnostics, ...duplicateQuizIds({ built, dir }), ...glossary.diagnostics],
     built,
   };
 }

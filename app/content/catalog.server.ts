@@ -7,6 +7,7 @@ import {
   type CompileProgress,
 } from "./build-product.server";
 import { listProductDirs, listProductFiles, type ContentRoot } from "./discover.server";
+import { glossaryUsageOfProduct, listedPhrases } from "./glossary-usage.server";
 
 type CatalogState = {
   stamp: string | null;
@@ -113,5 +114,10 @@ async function rebuild({
       }),
     );
   }
-  return built;
+  // Marketing phrases are checked against every product's glossary: a phrase is one wherever it is said.
+  const phrases = listedPhrases(built);
+  return built.map((product) => ({
+    ...product,
+    diagnostics: [...product.diagnostics, ...glossaryUsageOfProduct({ product, phrases })],
+  }));
 }

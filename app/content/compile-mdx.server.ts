@@ -24,7 +24,7 @@ import { renderModule } from "./render-module.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** Part of every cache key: bump it whenever a plugin or component change alters compiled output or its checks. */
-export const COMPILER_VERSION = "firsthand-mdx-2";
+export const COMPILER_VERSION = "firsthand-mdx-3";
 
 export type CompiledModule = {
   ok: boolean;

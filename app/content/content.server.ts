@@ -52,6 +52,7 @@ function toProduct(built: BuiltProduct): Product {
     dir: built.dir,
     policy: built.policy,
     modules: built.modules,
+    glossary: built.glossary,
     diagnostics: uniqueDiagnostics([
       ...built.diagnostics,
       ...built.built.flatMap((module) => module.diagnostics),

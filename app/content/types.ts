@@ -52,6 +52,20 @@ export type ModuleSummary = {
   quizIds: string[];
 };
 
+/** One entry of a product's glossary.yml, checked against the product's modules. */
+export type GlossaryTerm = {
+  /** The product's own words for it. */
+  term: string;
+  /** Unique within the product; the glossary page's anchor is `<product>-<anchor>`. */
+  anchor: string;
+  definition: string;
+  /** Where the customer meets it; the week comes from the module's frontmatter. */
+  module: { slug: string; title: string; week: number | null };
+  /** Marketing phrases this term replaces. */
+  replaces: string[];
+  line: number | undefined;
+};
+
 export type Product = {
   slug: string;
   name: string;
@@ -59,5 +73,7 @@ export type Product = {
   dir: string;
   policy: CertificationPolicy;
   modules: ModuleSummary[];
+  /** What validated of glossary.yml (none without one). */
+  glossary: GlossaryTerm[];
   diagnostics: Diagnostic[];
 };

@@ -28,6 +28,7 @@ import { submitModuleCompletion, submitQuizAnswer } from "~/models/track-submiss
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
+import { glossaryTips } from "~/vocabulary/glossary-tip";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
@@ -77,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prev: prev ? { slug: prev.slug, title: prev.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,
     state,
+    glossary: glossaryTips(product),
   };
 }
 
@@ -196,7 +198,8 @@ function useRecordOpened(moduleKey: string, available: boolean) {
 }
 
 export default function ModulePage() {
-  const { product, module, code, headings, prev, next, state } = useLoaderData<typeof loader>();
+  const { product, module, code, headings, prev, next, state, glossary } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useRecordOpened(`${product.slug}/${module.slug}`, code !== null);
   const quizState: Record<string, QuizState> = { ...state.quizzes };
@@ -227,7 +230,7 @@ export default function ModulePage() {
           </div>
         ) : null}
         {code ? (
-          <ModuleBody code={code} quizState={quizState} />
+          <ModuleBody code={code} quizState={quizState} glossary={glossary} />
         ) : (
           <div className="panel unavailable">
             <h2>This module is unavailable right now</h2>

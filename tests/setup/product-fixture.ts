@@ -42,6 +42,7 @@ export function productFixture(overrides: Partial<Product> = {}): Product {
       moduleFixture("b", ["q2", "q3"]),
       moduleFixture("c", ["q4"]),
     ],
+    glossary: [],
     diagnostics: [],
     ...overrides,
   };

@@ -8,6 +8,7 @@ import { Placeholder } from "./placeholder";
 import { Choice, Quiz } from "./quiz";
 import { Step, Steps } from "./steps";
 import { Tab, TabItem, Tabs } from "./tabs";
+import { Term } from "./term";
 
 /**
  * Every component an author may use, under the names Mintlify, Docusaurus and Nextra docs already use.
@@ -43,6 +44,7 @@ export const mdxComponents = {
   Tab,
   TabItem,
   Tabs,
+  Term,
   Tip,
   Tooltip,
   Video,

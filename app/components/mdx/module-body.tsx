@@ -1,4 +1,6 @@
 import { Component, useMemo, type ReactNode } from "react";
+import type { ProductGlossaryTips } from "~/vocabulary/glossary-tip";
+import { GlossaryProvider } from "./glossary-context";
 import { mdxComponents } from "./mdx-components";
 import { getModuleComponent } from "./mdx-runtime";
 import { QuizStateProvider, type QuizState } from "./quiz-context";
@@ -7,17 +9,22 @@ import { QuizStateProvider, type QuizState } from "./quiz-context";
 export function ModuleBody({
   code,
   quizState = {},
+  glossary = null,
 }: {
   code: string;
   quizState?: Record<string, QuizState>;
+  /** The product's terms, for <Term>; without them terms are plain text. */
+  glossary?: ProductGlossaryTips | null;
 }) {
   const Content = useMemo(() => getModuleComponent(code), [code]);
   return (
     <ModuleErrorBoundary key={code}>
       <QuizStateProvider value={quizState}>
-        <div className="fh-mdx">
-          <Content components={mdxComponents} />
-        </div>
+        <GlossaryProvider value={glossary}>
+          <div className="fh-mdx">
+            <Content components={mdxComponents} />
+          </div>
+        </GlossaryProvider>
       </QuizStateProvider>
     </ModuleErrorBoundary>
   );
