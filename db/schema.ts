@@ -231,6 +231,7 @@ export const apiScopes = [
   "certifications:read",
   "people:read",
   "webhooks:write",
+  "vocabulary:read",
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -7,6 +7,7 @@ import {
   eligibility,
   eligibilityQuery,
 } from "./eligibility-schemas";
+import { registerVocabularyPath } from "./vocabulary-schemas";
 import {
   webhook,
   webhookCreate,
@@ -61,6 +62,11 @@ function registry() {
     },
   });
   registerWebhookPaths(r, [{ [bearer.name]: ["webhooks:write"] }]);
+  registerVocabularyPath({
+    registry: r,
+    security: [{ [bearer.name]: ["vocabulary:read"] }],
+    refusals,
+  });
   return r;
 }
 

@@ -58,7 +58,11 @@ export async function buildProduct({
     policy: plan.config.policy,
     modules,
     glossary: glossary.terms,
-    diagnostics: [...plan.diagnostics, ...duplicateQuizIds({ built, dir }), ...glossary.diagnostics],
+    diagnostics: [
+      ...plan.diagnostics,
+      ...duplicateQuizIds({ built, dir }),
+      ...glossary.diagnostics,
+    ],
     built,
   };
 }

@@ -10,7 +10,8 @@ export type ListedPhrase = {
   term: GlossaryTerm;
 };
 
-const termElement = /<Term\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)(?:\/>|>([\s\S]*?)<\/Term\s*>)/g;
+const termElement =
+  /<Term\b((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*?)(?:\/>|>([\s\S]*?)<\/Term\s*>)/g;
 const idAttribute = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/;
 // Code is shown as text, so a <Term> written inside it is not a use.
 const codeSpans = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\S\n]*$|`[^`\n]+`/gm;

@@ -75,7 +75,10 @@ export function parseGlossary({
           issue.code === "unrecognized_keys"
             ? `unknown key ${issue.keys.map((k) => `\`${k}\``).join(", ")} (a term has term, definition, module and replaces)`
             : issue.message;
-        error(`glossary.yml \`${where}\`: ${message}; this term is left out`, lineOf(...issue.path));
+        error(
+          `glossary.yml \`${where}\`: ${message}; this term is left out`,
+          lineOf(...issue.path),
+        );
       }
       return;
     }

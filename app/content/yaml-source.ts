@@ -41,10 +41,14 @@ export function parseYamlSource({
     return line;
   }
 
-  const errors = doc.errors.map((error) => ({
-    message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
-    line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
-    column: error.linePos?.[0].col ?? 1,
-  }));
+  const errors = doc.errors.map((error) => {
+    // Without prettyErrors the parser gives offsets only; the line counter turns them into a place.
+    const place = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+    return {
+      message: error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+      line: place.line + firstLine - 1,
+      column: place.col,
+    };
+  });
   return { doc, lineOf, errors };
 }

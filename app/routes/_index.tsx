@@ -73,12 +73,21 @@ export default function Home() {
             ))}
           </ul>
         </section>
+      ) : null}
+      {overviews ? (
+        <section aria-labelledby="vocabulary-title" className="stack">
+          <h2 id="vocabulary-title">Speak the product&apos;s language</h2>
+          <div className="card-grid">
+            <VocabularyTiles />
+          </div>
+        </section>
       ) : (
         <div className="card-grid">
           <Link to="/products" className="tile">
             <strong>Products</strong>
             <span>Browse every certification track.</span>
           </Link>
+          <VocabularyTiles />
           {role === "manager" ? (
             <Link to="/team" className="tile">
               <strong>My team</strong>
@@ -114,5 +123,26 @@ export default function Home() {
         </div>
       )}
     </div>
+  );
+}
+
+/** One vocabulary for sales and customer success: on everyone's home page. */
+function VocabularyTiles() {
+  return (
+    <>
+      <Link to="/glossary" className="tile">
+        <strong>Glossary</strong>
+        <span>
+          Each product&apos;s own words, the week the customer meets them, and the pitch phrases
+          they replace.
+        </span>
+      </Link>
+      <Link to="/vocabulary/check" className="tile">
+        <strong>Translation check</strong>
+        <span>
+          Paste a pitch or an email; see which marketing phrases to replace, and with what.
+        </span>
+      </Link>
+    </>
   );
 }

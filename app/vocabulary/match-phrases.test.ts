@@ -97,8 +97,8 @@ test("the longest phrase wins where matches overlap, and a repeated phrase is fo
 
 test("phrases that read the same are one key, and the first listed names the match", () => {
   expect(phraseKey("Seamless integrations!")).toBe(phraseKey("seamless integration"));
-  expect(found("seamless integration", ["Seamless Integrations", "seamless integration"])).toEqual(
-    [{ phrase: "Seamless Integrations", written: "seamless integration" }],
-  );
+  expect(found("seamless integration", ["Seamless Integrations", "seamless integration"])).toEqual([
+    { phrase: "Seamless Integrations", written: "seamless integration" },
+  ]);
   expect(found("anything", ["", "  !!  "])).toEqual([]);
 });
