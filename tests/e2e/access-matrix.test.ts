@@ -78,6 +78,10 @@ const rules: Record<string, Rule> = {
     post: () => ({ body: { checks: "x" }, expect: apiOnly }),
   },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
+  "api.v1.vocabulary.check.ts": {
+    get: () => [{ expect: forEveryone({ status: 405 }) }],
+    post: () => ({ body: { text: "x" }, expect: apiOnly }),
+  },
   "api.v1.webhooks.ts": {
     get: () => [{ expect: apiOnly }],
     post: () => ({ body: { url: "x" }, expect: apiOnly }),
@@ -130,6 +134,7 @@ const rules: Record<string, Rule> = {
   },
   "certificates._index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
+  "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
     get: () => [{ expect: (role) => (isSignedOut(role) ? ok : { redirect: "/" }) }],
     // Signed-in people are sent home by the page's loader whatever they post.
@@ -182,6 +187,10 @@ const rules: Record<string, Rule> = {
       body: { reference: "not a verify link" },
       expect: forEveryone({ status: 400 }),
     }),
+  },
+  "vocabulary.check.tsx": {
+    get: () => [{ expect: forSignedIn(ok) }],
+    post: () => ({ body: { text: "   " }, expect: forSignedIn({ status: 400 }) }),
   },
   "what-changed.$product.$.tsx": {
     get: () => [

@@ -42,6 +42,12 @@ const scannedResponses: {
     post: (t) => ({ checks: [{ rep: demoEmail("rep2"), product: t.product }] }),
   },
   { route: "api.v1.openapi[.]json.ts", reader: "api", url: () => "/api/v1/openapi.json" },
+  {
+    route: "api.v1.vocabulary.check.ts",
+    reader: "api",
+    url: () => "/api/v1/vocabulary/check",
+    post: (t) => ({ text: `A seamless integration for ${t.product}, ${t.module}.` }),
+  },
   { route: "api.v1.webhooks.ts", reader: "api", url: () => "/api/v1/webhooks" },
   { route: "api.v1.webhooks.$id.ts", reader: "api", url: () => `/api/v1/webhooks/${webhookId}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}` },
@@ -105,7 +111,7 @@ beforeAll(async () => {
   }
   for (const reader of ["rep5", "rep2"] as const)
     cookies.set(reader, await signInCookie(server.baseUrl, demoEmail(reader)));
-  apiToken = createApiToken(server, ["eligibility:read", "webhooks:write"]);
+  apiToken = createApiToken(server, ["eligibility:read", "webhooks:write", "vocabulary:read"]);
   const registered = await fetch(`${server.baseUrl}/api/v1/webhooks`, {
     method: "POST",
     headers: { Authorization: `Bearer ${apiToken}`, "Content-Type": "application/json" },

@@ -243,6 +243,11 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       cookie: admin,
       valid: { intent: "delete-webhook", webhookId: "wh_nobody" },
     },
+    {
+      url: "/vocabulary/check",
+      cookie: rep,
+      valid: { text: "It streamlines your processes.", product: "ledgerflow" },
+    },
     { url: "/certificates", cookie: rep, valid: { intent: "x" } },
     { url: "/", cookie: rep, valid: { intent: "x" } },
   ];
