@@ -102,13 +102,13 @@ export function VocabularyCheckResult({
   groups.forEach((group, index) => {
     parts.push(text.slice(cursor, group.start));
     parts.push(
-      <mark key={group.start} className="vocabulary-mark">
-        {text.slice(group.start, group.end)}
+      <Fragment key={group.start}>
+        <mark className="vocabulary-mark">{text.slice(group.start, group.end)}</mark>
         <a href={`#vocabulary-match-${index + 1}`} className="vocabulary-mark__ref">
-          <span className="visually-hidden">see replacement </span>
+          <span className="visually-hidden">replacement </span>
           {index + 1}
         </a>
-      </mark>,
+      </Fragment>,
     );
     cursor = group.end;
   });

@@ -35,15 +35,28 @@ test("a known term links to its glossary entry and is described by its definitio
   expect(screen.getByRole("tooltip", { hidden: true })).toHaveAttribute("id");
 });
 
-test("Escape dismisses the tip until the term is focused again", () => {
+test("Escape dismisses the tip, on focus or on hover, until the term is entered again", () => {
   render(withGlossary(<Term id="ingestion-rule">these rules</Term>));
   const link = screen.getByRole("link", { name: "these rules" });
   const wrapper = link.parentElement!;
-  link.focus();
+  fireEvent.focus(link);
   fireEvent.keyDown(link, { key: "Escape" });
   expect(wrapper).toHaveClass("fh-term--dismissed");
   fireEvent.blur(link);
   fireEvent.focus(link);
+  expect(wrapper).not.toHaveClass("fh-term--dismissed");
+  fireEvent.blur(link);
+
+  fireEvent.mouseEnter(wrapper);
+  fireEvent.keyDown(document.body, { key: "Escape" });
+  expect(wrapper).toHaveClass("fh-term--dismissed");
+  fireEvent.mouseLeave(wrapper);
+  fireEvent.mouseEnter(wrapper);
+  expect(wrapper).not.toHaveClass("fh-term--dismissed");
+
+  // Once neither hovered nor focused, Escape belongs to the rest of the page.
+  fireEvent.mouseLeave(wrapper);
+  fireEvent.keyDown(document.body, { key: "Escape" });
   expect(wrapper).not.toHaveClass("fh-term--dismissed");
 });
 

@@ -1,4 +1,4 @@
-import { Children, isValidElement, useId, useState, type ReactNode } from "react";
+import { Children, isValidElement, useEffect, useId, useState, type ReactNode } from "react";
 import { findTerm, glossaryUrl } from "~/vocabulary/term-key";
 import { useGlossary } from "./glossary-context";
 
@@ -20,21 +20,37 @@ export function Term({ id, children }: { id?: string; children?: ReactNode }) {
   const glossary = useGlossary();
   const tipId = useId();
   const [dismissed, setDismissed] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const active = hovered || focused;
+  // Escape must close a tip shown by hover too, where the link has no focus to hear the key.
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setDismissed(true);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [active]);
+  const show = (setActive: (value: boolean) => void) => () => {
+    setActive(true);
+    setDismissed(false);
+  };
+
   const entry = glossary ? findTerm({ terms: glossary.terms, id, text: textOf(children) }) : null;
   if (!glossary || !entry) return <>{children}</>;
   return (
     <span
       className={dismissed ? "fh-term fh-term--dismissed" : "fh-term"}
-      onMouseLeave={() => setDismissed(false)}
+      onMouseEnter={show(setHovered)}
+      onMouseLeave={() => setHovered(false)}
     >
       <a
         className="fh-term__link"
         href={glossaryUrl({ productSlug: glossary.productSlug, anchor: entry.anchor })}
         aria-describedby={tipId}
-        onKeyDown={(event) => {
-          if (event.key === "Escape") setDismissed(true);
-        }}
-        onFocus={() => setDismissed(false)}
+        onFocus={show(setFocused)}
+        onBlur={() => setFocused(false)}
       >
         {children ?? entry.term}
       </a>
