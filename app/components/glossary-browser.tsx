@@ -95,7 +95,7 @@ function GlossaryEntry({ term }: { term: GlossaryPageTerm }) {
       </p>
       {term.replaces.length ? (
         <div className="glossary-term__replaces small">
-          <span className="muted">Say it instead of</span>
+          <span className="muted">Replaces</span>
           <ul aria-label={`Marketing phrases ${term.term} replaces`}>
             {term.replaces.map((phrase) => (
               <li key={phrase}>
