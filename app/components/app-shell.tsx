@@ -45,6 +45,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                   {user.name}
                   <span className="account-role">{roleLabels[user.role]}</span>
                 </span>
+                <Link to="/settings/notifications" className="button button-quiet">
+                  Notifications
+                </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="button button-quiet">
                     Sign out

@@ -147,6 +147,17 @@ const rules: Record<string, Rule> = {
     ],
   },
   "products._index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "settings.notifications.tsx": {
+    get: () => [{ expect: forSignedIn(ok) }],
+    post: () => ({ body: { intent: "no-such-intent" }, expect: forSignedIn({ status: 400 }) }),
+  },
+  "team_.notifications.tsx": {
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
+    }),
+  },
   "team.tsx": {
     get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }],
     post: () => ({
