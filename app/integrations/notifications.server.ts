@@ -31,7 +31,8 @@ type Notice = {
   recipient: User;
   /** Whose team channel hears of it. */
   team: Team | null;
-  message: NotificationMessage;
+  /** Built only when the notice goes somewhere: a digest reads the whole team's standing. */
+  message: () => NotificationMessage | null;
 };
 
 function isEvent<T extends EventType>(event: OutboxEvent, type: T): event is OutboxEvent<T> {
@@ -70,7 +71,7 @@ function noticesFor(event: OutboxEvent): Notice[] {
   if (isEvent(event, "certification.refresh_due")) {
     const rep = repOf(event, event.data);
     if (!rep) return [];
-    const message = moduleChangedMessage(refreshInput(rep, event.data));
+    const message = () => moduleChangedMessage(refreshInput(rep, event.data));
     return [{ kind: "module_changed", recipient: rep, team: teamOf(rep), message }];
   }
   if (isEvent(event, "reminder.lapse_warning")) {
@@ -80,7 +81,7 @@ function noticesFor(event: OutboxEvent): Notice[] {
     const daysLeft = deadline
       ? Math.max(0, Math.ceil((Date.parse(deadline) - event.createdAt.getTime()) / dayMs))
       : 7;
-    const message = lapseWarningMessage({ ...refreshInput(rep, event.data), daysLeft });
+    const message = () => lapseWarningMessage({ ...refreshInput(rep, event.data), daysLeft });
     return [{ kind: "lapse_warning", recipient: rep, team: teamOf(rep), message }];
   }
   if (isEvent(event, "certification.issued") || isEvent(event, "certification.lapsed")) {
@@ -99,36 +100,43 @@ function noticesFor(event: OutboxEvent): Notice[] {
             kind: "rep_certified",
             recipient: lead.manager,
             team: lead.team,
-            message: repCertifiedMessage({
-              ...base,
-              expiresAt: event.data.expiresAt,
-              verifyUrl: event.data.verifyUrl,
-            }),
+            message: () =>
+              repCertifiedMessage({
+                ...base,
+                expiresAt: event.data.expiresAt,
+                verifyUrl: event.data.verifyUrl,
+              }),
           }
         : {
             kind: "rep_lapsed",
             recipient: lead.manager,
             team: lead.team,
-            message: repLapsedMessage({
-              ...base,
-              modules: event.data.refreshDueModules,
-              deadline: event.data.refreshDeadline,
-            }),
+            message: () =>
+              repLapsedMessage({
+                ...base,
+                modules: event.data.refreshDueModules,
+                deadline: event.data.refreshDeadline,
+              }),
           },
     ];
   }
   if (isEvent(event, "digest.weekly")) {
     const manager = active(getUserById({ id: event.data.managerId }));
     const team = manager && getTeamLedBy({ managerId: manager.id });
-    const digest = team && getTeamDigest({ team });
-    if (!manager || !team || !digest) return [];
-    const message = weeklyDigestMessage({
-      appUrl,
-      managerName: manager.name,
-      teamName: team.name,
-      week: event.data.week,
-      digest,
-    });
+    if (!manager || !team) return [];
+    const { week } = event.data;
+    const message = () => {
+      const digest = getTeamDigest({ team });
+      return digest
+        ? weeklyDigestMessage({
+            appUrl,
+            managerName: manager.name,
+            teamName: team.name,
+            week,
+            digest,
+          })
+        : null;
+    };
     return [{ kind: "weekly_digest", recipient: manager, team, message }];
   }
   return [];
@@ -137,22 +145,23 @@ function noticesFor(event: OutboxEvent): Notice[] {
 function deliveriesFor({ kind, recipient, team, message }: Notice): DeliveryPlan[] {
   // Turning a kind off stops it everywhere, the team channel's message about the person included.
   if (!isNotificationOn({ userId: recipient.id, kind })) return [];
+  const emailTo = getEnv().SMTP_URL && recipient.email ? recipient.email : null;
+  const slackUrl = team?.slackWebhookUrl ?? null;
+  if (!emailTo && !slackUrl) return [];
+  const built = message();
+  if (!built) return [];
   const plans: DeliveryPlan[] = [];
-  if (getEnv().SMTP_URL && recipient.email) {
+  if (emailTo) {
     const email: EmailPayload = {
-      to: recipient.email,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
+      to: emailTo,
+      subject: built.subject,
+      text: built.text,
+      html: built.html,
     };
-    plans.push({ channel: "email", target: recipient.email, payload: JSON.stringify(email) });
+    plans.push({ channel: "email", target: emailTo, payload: JSON.stringify(email) });
   }
-  if (team?.slackWebhookUrl) {
-    plans.push({
-      channel: "slack",
-      target: team.slackWebhookUrl,
-      payload: JSON.stringify(message.slack),
-    });
+  if (slackUrl) {
+    plans.push({ channel: "slack", target: slackUrl, payload: JSON.stringify(built.slack) });
   }
   return plans;
 }

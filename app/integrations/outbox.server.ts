@@ -2,9 +2,10 @@ import { randomToken } from "~/utils/secret-token.server";
 import { deliveries, outboxEvents } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
+import { planNotifications } from "./notifications.server";
 import { planWebhooks } from "./webhooks.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks];
+const planners: DeliveryPlanner[] = [planWebhooks, planNotifications];
 
 /** Event types kept even when nothing is subscribed: the record of every certification change. */
 const alwaysKept = new Set<EventType>([
