@@ -23,7 +23,7 @@ export function TeamPicker({ teams, selectedId }: { teams: TeamRef[]; selectedId
 export function SlackWebhookForm({ team }: { team: TeamRef & { slackWebhookUrl: string | null } }) {
   return (
     <section className="panel stack" aria-labelledby="slack-title">
-      <h2 id="slack-title">Slack channel for {team.name}</h2>
+      <h2 id="slack-title">{`Slack channel for ${team.name}`}</h2>
       <p className="muted small">
         In Slack, add an app with <strong>Incoming Webhooks</strong> to the channel your team reads,
         then paste its webhook URL here. Firsthand posts there when a rep&apos;s refresh is due,
