@@ -65,7 +65,7 @@ export function DeliveryChannels({
         <strong>Slack</strong>
         <span className="muted">
           {teamSlack === "on"
-            ? "in your team's channel too."
+            ? "Posted in your team's channel too."
             : teamSlack === "off"
               ? "Your team has no Slack channel connected."
               : "You are not in a team, so there is no team channel."}

@@ -81,7 +81,7 @@ export function renderText(blocks: Block[]): string {
   return `${rendered.join("\n\n")}\n`;
 }
 
-const cell = "padding:6px 10px;border-bottom:1px solid #e3e6ee;text-align:left";
+const cell = "padding:6px 8px 6px 0;border-bottom:1px solid #e3e6ee;text-align:left";
 
 function tableHtml(block: Extract<Block, { type: "table" }>) {
   const head = block.head.map((h) => `<th style="${cell}">${escapeHtml(h)}</th>`).join("");
@@ -97,7 +97,7 @@ function tableHtml(block: Extract<Block, { type: "table" }>) {
           .join("")}</tr>`,
     )
     .join("");
-  return `<table style="border-collapse:collapse;margin:0 0 16px"><caption style="text-align:left;font-weight:600;padding:0 0 6px">${escapeHtml(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table style="border-collapse:collapse;width:100%;margin:0 0 16px;font-size:14px"><caption style="text-align:left;font-weight:600;padding:0 0 6px">${escapeHtml(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function renderHtml({ title, blocks }: { title: string; blocks: Block[] }): string {
@@ -117,8 +117,8 @@ export function renderHtml({ title, blocks }: { title: string; blocks: Block[] }
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;padding:24px;background:#f6f7fb;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1d2433">
-<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e3e6ee;border-radius:12px;padding:24px">
+<body style="margin:0;padding:16px;background:#f6f7fb;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1d2433">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e3e6ee;border-radius:12px;padding:20px">
 ${body}
 </div>
 </body></html>

@@ -210,14 +210,10 @@ test("the weekly digest counts each status per product and lists who is lapsed o
   expect(m.subject).toBe(
     "Team North this week: 1 certified, 2 refresh due, 1 lapsed, 1 in progress",
   );
-  expect(m.text).toContain(
-    "- Alpha: certified 1, refresh due 1, lapsed 1, expired 0, in progress 0, not started 0",
-  );
+  expect(m.text).toContain("- Alpha: certified 1, refresh due 1, lapsed 1, in progress 0");
   expect(m.text).toContain("- Bob on Alpha, since 1 Apr 2027");
   expect(m.text).toMatch(/- Zoe on Beta <β> by 10 May 2027\n- Ann on Alpha by 20 May 2027/);
-  expect(m.html).toContain(
-    '<th scope="row" style="padding:6px 10px;border-bottom:1px solid #e3e6ee;text-align:left">Beta &lt;β&gt;</th>',
-  );
+  expect(m.html).toMatch(/<th scope="row"[^>]*>Beta &lt;β&gt;<\/th>/);
   expect(slackText(m)).toContain("• *Beta &lt;β&gt;*: 0 certified · 1 refresh due");
   expect(m.text).toContain("https://firsthand.example/team");
 });

@@ -1,74 +1,24 @@
 import { formatDate } from "~/utils/dates";
+import { renderSlack, type Block, type Inline, type SlackMessage } from "./message-document";
 import {
-  oneLine,
-  renderHtml,
-  renderSlack,
-  renderText,
-  type Block,
-  type Inline,
-  type SlackMessage,
-} from "./message-document";
-import type { TeamDigest } from "./team-digest";
+  compose,
+  firstName,
+  footer,
+  p,
+  plural,
+  productUrl,
+  teamUrl,
+  whatChangedUrl,
+  type NotificationMessage,
+} from "./message-parts";
 
 /** Pure: what each notification says, by email (subject, text, HTML) and in the team's Slack. */
 
-export type NotificationMessage = {
-  subject: string;
-  text: string;
-  html: string;
-  slack: SlackMessage;
-};
+export { weeklyDigestMessage } from "./digest-message";
+export { productUrl, whatChangedUrl, type NotificationMessage } from "./message-parts";
 
 type ProductRef = { slug: string; name: string };
 type ModuleRef = { slug: string; title: string };
-
-const encodePath = (slug: string) => slug.split("/").map(encodeURIComponent).join("/");
-const base = (appUrl: string) => appUrl.replace(/\/+$/, "");
-
-export const productUrl = ({ appUrl, product }: { appUrl: string; product: string }) =>
-  `${base(appUrl)}/products/${encodeURIComponent(product)}`;
-export const whatChangedUrl = ({
-  appUrl,
-  product,
-  module,
-}: {
-  appUrl: string;
-  product: string;
-  module: string;
-}) => `${base(appUrl)}/what-changed/${encodeURIComponent(product)}/${encodePath(module)}`;
-const teamUrl = (appUrl: string) => `${base(appUrl)}/team`;
-const settingsUrl = (appUrl: string) => `${base(appUrl)}/settings/notifications`;
-
-const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const p = (...parts: Inline[]): Block => ({ type: "paragraph", parts });
-
-function footer(appUrl: string, why: string): Block {
-  return p(`${why} `, {
-    link: settingsUrl(appUrl),
-    label: "Choose which notifications you get",
-  });
-}
-
-function compose({
-  subject,
-  email,
-  slack,
-  slackContext,
-}: {
-  subject: string;
-  email: Block[];
-  slack: Block[];
-  slackContext?: Inline[];
-}): NotificationMessage {
-  const title = oneLine(subject);
-  return {
-    subject: title,
-    text: renderText(email),
-    html: renderHtml({ title, blocks: email }),
-    slack: renderSlack({ blocks: slack, context: slackContext }),
-  };
-}
 
 function moduleList({
   appUrl,
@@ -245,84 +195,6 @@ export function repLapsedMessage(input: {
         ` lapsed: they ${missed} and are no longer cleared to pitch it.`,
       ),
     ],
-    slackContext: [{ link: teamUrl(appUrl), label: "Team status" }],
-  });
-}
-
-// Long teams would make the email and the Slack message unreadable (and Slack refuses > 3,000 chars).
-const listLimit = 10;
-
-function limited<T>(items: T[], render: (item: T) => Inline[]): Inline[][] {
-  const shown = items.slice(0, listLimit).map(render);
-  if (items.length > listLimit)
-    shown.push([`…and ${items.length - listLimit} more on the team page.`]);
-  return shown;
-}
-
-export function weeklyDigestMessage(input: {
-  appUrl: string;
-  managerName: string;
-  teamName: string;
-  week: string;
-  digest: TeamDigest;
-}): NotificationMessage {
-  const { appUrl, managerName, teamName, week, digest } = input;
-  const { totals } = digest;
-  const headline = `${totals.certified} certified, ${totals.refresh_due} refresh due, ${totals.lapsed} lapsed, ${totals.in_progress} in progress`;
-  const table: Block = {
-    type: "table",
-    caption: "Per product",
-    head: [
-      "Product",
-      "Certified",
-      "Refresh due",
-      "Lapsed",
-      "Expired",
-      "In progress",
-      "Not started",
-    ],
-    rows: digest.products.map((product) => [
-      product.name,
-      String(product.counts.certified),
-      String(product.counts.refresh_due),
-      String(product.counts.lapsed),
-      String(product.counts.expired),
-      String(product.counts.in_progress),
-      String(product.counts.not_started),
-    ]),
-  };
-  const attention: Block[] = [];
-  if (digest.lapsed.length) {
-    attention.push(p({ strong: "Lapsed" }, " — no longer cleared to pitch:"), {
-      type: "list",
-      items: limited(digest.lapsed, (l) => [
-        { strong: l.repName },
-        ` on ${l.productName}${l.since ? `, since ${formatDate(l.since)}` : ""}`,
-      ]),
-    });
-  }
-  if (digest.dueSoonest.length) {
-    attention.push(p({ strong: "Refresh due soonest" }), {
-      type: "list",
-      items: limited(digest.dueSoonest, (d) => [
-        { strong: d.repName },
-        ` on ${d.productName} by ${formatDate(d.deadline)}`,
-      ]),
-    });
-  }
-  if (!attention.length) attention.push(p("Nobody is lapsed or due for a refresh."));
-  const intro = `${teamName}, week ${week}: ${headline}.`;
-  return compose({
-    subject: `${teamName} this week: ${headline}`,
-    email: [
-      p(`Hi ${firstName(managerName)},`),
-      p(intro),
-      table,
-      ...attention,
-      p({ link: teamUrl(appUrl), label: "Open your team" }),
-      footer(appUrl, "You get this weekly because you manage this team."),
-    ],
-    slack: [p({ strong: `${teamName}, week ${week}` }, `: ${headline}.`), table, ...attention],
     slackContext: [{ link: teamUrl(appUrl), label: "Team status" }],
   });
 }

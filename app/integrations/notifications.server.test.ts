@@ -169,7 +169,7 @@ test("the weekly digest counts the manager's team per product from the current s
   const email = payloadOf(plans[0]);
   expect(email.subject).toMatch(/ this week: 0 certified, 0 refresh due, 0 lapsed, 1 in progress$/);
   expect(email.text).toContain(
-    `- ${product.name}: certified 0, refresh due 0, lapsed 0, expired 0, in progress 1, not started 1`,
+    `- ${product.name}: certified 0, refresh due 0, lapsed 0, in progress 1`,
   );
   expect(email.text).toContain("https://firsthand.example/team");
 });

@@ -118,9 +118,13 @@ test("Slack: a 2xx is delivered; anything else reports the status and Slack's re
 });
 
 test("Slack: an unreachable or non-https URL fails without throwing", async () => {
-  const refused = await sendSlack({ target: "http://127.0.0.1:1/hook", payload: "{}" });
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const refused = await sendSlack({ target: `http://127.0.0.1:${port}/hook`, payload: "{}" });
   expect(refused.ok).toBe(false);
-  expect(refused.error).toMatch(/ECONNREFUSED|fetch failed/);
+  expect(refused.error).toMatch(/^Could not reach the webhook URL \(.*ECONNREFUSED.*\)\.$/);
   expect(await sendSlack({ target: "http://hooks.example/x", payload: "{}" })).toMatchObject({
     ok: false,
     error: expect.stringContaining("https://"),

@@ -8,8 +8,8 @@ function describeFailure(error: unknown): string {
     return `No answer from Slack within ${timeoutMs / 1000} s.`;
   }
   if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return `${error.message}${cause}`;
+    const cause = error.cause instanceof Error ? error.cause.message : error.message;
+    return `Could not reach the webhook URL (${cause}).`;
   }
   return String(error);
 }
