@@ -4,8 +4,9 @@ import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
 import { planNotifications } from "./notifications.server";
 import { planWebhooks } from "./webhooks.server";
+import { planXapi } from "./xapi.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks, planNotifications];
+const planners: DeliveryPlanner[] = [planWebhooks, planXapi, planNotifications];
 
 /** Event types kept even when nothing is subscribed: the record of every certification change. */
 const alwaysKept = new Set<EventType>([
