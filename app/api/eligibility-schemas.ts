@@ -19,7 +19,10 @@ export const productSlug = z
   .openapi({ example: "ledgerflow" });
 
 export const eligibilityQuery = z
-  .object({ rep: repEmail, product: productSlug })
+  .object({
+    rep: repEmail.openapi({ param: { description: "The rep's email, as they sign in with it." } }),
+    product: productSlug.openapi({ param: { description: "The product's slug, as in its URL." } }),
+  })
   .strict()
   .openapi("EligibilityQuery");
 

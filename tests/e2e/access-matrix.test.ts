@@ -77,6 +77,9 @@ const rules: Record<string, Rule> = {
     get: () => [{ expect: forEveryone({ status: 405 }) }],
     post: () => ({ body: { checks: "x" }, expect: apiOnly }),
   },
+  "api.v1.certifications.ts": {
+    get: () => [{ expect: apiOnly }],
+  },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
   "$.tsx": {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
