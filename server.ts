@@ -7,6 +7,7 @@ import { markContentChanged } from "./app/content/content.server";
 import { prepareDatabase } from "./db/prepare";
 import { isCrossSiteRequest } from "./app/utils/csrf.server";
 import { getEnv } from "./app/utils/env.server";
+import { startOutboxWorker } from "./app/integrations/worker.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import {
   readSessionTokenFromHeader,
@@ -133,4 +134,7 @@ function isBadRequest(error: unknown): boolean {
   return status >= 400 && status < 500;
 }
 
-app.listen(env.PORT, () => console.log(`Firsthand is running at ${env.APP_URL}`));
+app.listen(env.PORT, () => {
+  console.log(`Firsthand is running at ${env.APP_URL}`);
+  startOutboxWorker();
+});

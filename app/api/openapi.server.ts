@@ -8,6 +8,13 @@ import {
   eligibility,
   eligibilityQuery,
 } from "./eligibility-schemas";
+import {
+  webhook,
+  webhookCreate,
+  webhookDelivery,
+  webhookIdParam,
+  webhookList,
+} from "./webhook-schemas";
 
 const errorResponse = (description: string) => ({
   description,
@@ -80,7 +87,71 @@ function registry() {
       ...refusals,
     },
   });
+  registerWebhookPaths(r, [{ [bearer.name]: ["webhooks:write"] }]);
   return r;
+}
+
+function registerWebhookPaths(r: OpenAPIRegistry, security: Record<string, string[]>[]) {
+  const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/webhooks",
+    summary: "The registered webhook endpoints",
+    security,
+    responses: {
+      200: { description: "Every endpoint, without its secret", ...json(webhookList) },
+      401: refusals[401],
+      403: refusals[403],
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/api/v1/webhooks",
+    summary: "Register an endpoint for certification events",
+    description:
+      'Every delivery is a POST of `WebhookDelivery` signed in `Firsthand-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the secret>`. Recompute it over the raw body, compare in constant time and refuse a `t` more than 5 minutes from your clock. A failed delivery (no 2xx within 10 s) is retried with exponential backoff for three days; events for one rep arrive in order; de-duplicate on `id`.',
+    security,
+    request: { body: json(webhookCreate) },
+    responses: {
+      201: { description: "Registered", ...json(webhook) },
+      ...refusals,
+      415: errorResponse("The body is not JSON."),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/webhooks/{id}",
+    summary: "One webhook endpoint",
+    security,
+    request: { params: webhookIdParam },
+    responses: {
+      200: { description: "The endpoint", ...json(webhook) },
+      ...refusals,
+      404: errorResponse("No webhook has that id."),
+    },
+  });
+  r.registerPath({
+    method: "delete",
+    path: "/api/v1/webhooks/{id}",
+    summary: "Delete an endpoint; deliveries still queued for it are dropped",
+    security,
+    request: { params: webhookIdParam },
+    responses: {
+      204: { description: "Deleted" },
+      ...refusals,
+      404: errorResponse("No webhook has that id."),
+    },
+  });
+  // The generator collects components before it walks `webhooks`, so a schema only a webhook
+  // uses must be registered by hand or its $ref dangles.
+  r.register("WebhookDelivery", webhookDelivery);
+  r.registerWebhook({
+    method: "post",
+    path: "certification-event",
+    summary: "A rep's certification changed (issued, refresh_due, lapsed, expired, restored)",
+    request: { body: json(webhookDelivery) },
+    responses: { 200: { description: "Any 2xx acknowledges the event." } },
+  });
 }
 
 /** The OpenAPI 3.1 document, generated from the schemas that validate the requests. */

@@ -22,10 +22,9 @@ import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
-import { completeModule } from "~/models/certification.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import { markModuleOpened } from "~/models/progress.server";
-import { answerQuiz } from "~/models/quiz-attempt.server";
+import { submitModuleCompletion, submitQuizAnswer } from "~/models/track-submission.server";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
@@ -142,12 +141,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { message: "That question is not in this module." },
         { status: 400 },
       );
-    const outcome = answerQuiz({
+    const outcome = submitQuizAnswer({
       userId: user.id,
-      productSlug: product.slug,
+      product,
       module,
       key,
-      policy: product.policy,
       selected: parsed.data.choice,
     });
     if (outcome.kind === "invalid")
@@ -174,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const result = completeModule({ userId: user.id, product, module });
+  const result = submitModuleCompletion({ userId: user.id, product, module });
   if (!result.ok)
     return data<ActionResult>(
       { completion: { ok: false, message: result.message } },

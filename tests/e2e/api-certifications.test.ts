@@ -2,8 +2,12 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { certificationChangesPage } from "~/api/certification-schemas";
 import { createApiToken } from "./api-token";
 import { demoEmail } from "./browser";
-import { readRepStatusKeys, writeRepStatuses } from "./rep-statuses";
-import { startServer, type RunningServer } from "./start-server";
+import {
+  readRepStatusKeys,
+  startServerWithSettledStatuses,
+  writeRepStatuses,
+} from "./rep-statuses";
+import type { RunningServer } from "./start-server";
 
 // Its own server: it writes status rows into the database. They sit far in the past, before any
 // row the app writes itself, so the order of the first ones is known.
@@ -14,7 +18,7 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 const reps = ["rep1", "rep2", "rep3", "rep4", "rep5", "rep6", "rep7"];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServerWithSettledStatuses();
   token = createApiToken(server, ["certifications:read", "eligibility:read"]);
   writeRepStatuses(server, [
     // Seven changes in the same millisecond: paging must not lose or repeat any of them.

@@ -9,16 +9,19 @@ import {
   type OpenApiDocument,
   type Operation,
 } from "./openapi-contract";
-import { writeRepStatuses } from "./rep-statuses";
-import { startServer, type RunningServer } from "./start-server";
+import { startServerWithSettledStatuses, writeRepStatuses } from "./rep-statuses";
+import type { RunningServer } from "./start-server";
 
 /**
  * Real calls, each naming the documented operation it exercises. Every operation the served
  * document lists, and every status it documents, must appear here: a new endpoint fails this file
  * until it gets rows.
  */
+type Fixtures = { webhookId: string; doomedWebhookId: string };
 type Call = {
   operation: string;
+  /** Values for the path's `{placeholders}`. */
+  params?: (f: Fixtures) => Record<string, string>;
   /** Appended to the operation's path. */
   query?: string;
   body?: unknown;
@@ -32,6 +35,13 @@ type Call = {
 const rep1 = demoEmail("rep1");
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
 const since = "2001-01-01T00:00:00.000Z";
+// Nothing listens there, and no status changes while this file runs, so nothing is delivered.
+const hook = {
+  url: "http://127.0.0.1:9/firsthand",
+  secret: "whsec_contract_0123456789",
+  events: ["certification.issued"],
+};
+const notAWebhook = "wh_aaaaaaaaaaaaaaaa";
 
 const calls: Call[] = [
   {
@@ -127,14 +137,65 @@ const calls: Call[] = [
   },
   { operation: "GET /api/v1/certifications", scopes: null, status: 401 },
   { operation: "GET /api/v1/certifications", scopes: ["eligibility:read"], status: 403 },
+  { operation: "GET /api/v1/webhooks", scopes: ["webhooks:write"], status: 200 },
+  { operation: "GET /api/v1/webhooks", scopes: null, status: 401 },
+  { operation: "GET /api/v1/webhooks", scopes: ["eligibility:read"], status: 403 },
+  { operation: "POST /api/v1/webhooks", body: hook, scopes: ["webhooks:write"], status: 201 },
+  {
+    operation: "POST /api/v1/webhooks",
+    body: { ...hook, url: "ftp://crm.example.com" },
+    scopes: ["webhooks:write"],
+    status: 400,
+  },
+  { operation: "POST /api/v1/webhooks", body: hook, scopes: null, status: 401 },
+  { operation: "POST /api/v1/webhooks", body: hook, scopes: ["eligibility:read"], status: 403 },
+  {
+    operation: "POST /api/v1/webhooks",
+    raw: { type: "application/x-www-form-urlencoded", text: "url=x" },
+    scopes: ["webhooks:write"],
+    status: 415,
+  },
+  ...(["GET", "DELETE"] as const).flatMap((method): Call[] => [
+    {
+      operation: `${method} /api/v1/webhooks/{id}`,
+      params: (f) => ({ id: method === "GET" ? f.webhookId : f.doomedWebhookId }),
+      scopes: ["webhooks:write"],
+      status: method === "GET" ? 200 : 204,
+    },
+    {
+      operation: `${method} /api/v1/webhooks/{id}`,
+      params: () => ({ id: "not-a-webhook-id" }),
+      scopes: ["webhooks:write"],
+      status: 400,
+    },
+    {
+      operation: `${method} /api/v1/webhooks/{id}`,
+      params: (f) => ({ id: f.webhookId }),
+      scopes: null,
+      status: 401,
+    },
+    {
+      operation: `${method} /api/v1/webhooks/{id}`,
+      params: (f) => ({ id: f.webhookId }),
+      scopes: ["eligibility:read"],
+      status: 403,
+    },
+    {
+      operation: `${method} /api/v1/webhooks/{id}`,
+      params: () => ({ id: notAWebhook }),
+      scopes: ["webhooks:write"],
+      status: 404,
+    },
+  ]),
 ];
 
 let server: RunningServer;
 let document: OpenApiDocument;
+let fixtures: Fixtures;
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServerWithSettledStatuses();
   for (const scopes of new Set(calls.flatMap((c) => (c.scopes ? [c.scopes.join(" ")] : []))))
     tokens.set(scopes, createApiToken(server, scopes.split(" "), `Contract ${scopes}`));
   writeRepStatuses(
@@ -152,6 +213,20 @@ beforeAll(async () => {
       changedAt: new Date(Date.parse(since) + i),
     })),
   );
+  const createWebhook = async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/webhooks`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${tokens.get("webhooks:write")}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(hook),
+    });
+    if (response.status !== 201)
+      throw new Error(`Could not register a webhook: ${response.status}`);
+    return ((await response.json()) as { id: string }).id;
+  };
+  fixtures = { webhookId: await createWebhook(), doomedWebhookId: await createWebhook() };
   const response = await fetch(`${server.baseUrl}/api/v1/openapi.json`);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   document = await response.json();
@@ -198,11 +273,17 @@ test("each real response has a documented status and a body that matches its sch
   for (const call of calls) {
     const operation = operations.get(call.operation);
     if (!operation) continue; // reported by the coverage test
-    const [method, path] = call.operation.split(" ");
-    const where = `${call.operation}${call.query ?? ""} as ${call.scopes?.join("+") ?? "nobody"}`;
+    const [method, template] = call.operation.split(" ");
+    const params = call.params?.(fixtures) ?? {};
+    const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      if (!(name in params)) throw new Error(`${call.operation} needs a value for {${name}}`);
+      return encodeURIComponent(params[name]);
+    });
+    const where = `${method} ${path}${call.query ?? ""} as ${call.scopes?.join("+") ?? "nobody"}`;
 
     // The success calls are requests the document allows, so the table cannot drift from it either.
-    if (call.status < 300) failures.push(...requestProblems({ call, operation, validate, where }));
+    if (call.status < 300)
+      failures.push(...requestProblems({ call, params, operation, validate, where }));
 
     const headers: Record<string, string> = {};
     if (call.scopes) headers.Authorization = `Bearer ${tokens.get(call.scopes.join(" "))}`;
@@ -231,7 +312,7 @@ test("each real response has a documented status and a body that matches its sch
     }
     const schema = doc.content?.["application/json"]?.schema;
     if (!schema) {
-      failures.push(`${where}: ${response.status} documents no JSON body`);
+      if (text) failures.push(`${where}: ${response.status} documents no body, but one came`);
       continue;
     }
     if (!/^application\/json/.test(response.headers.get("content-type") ?? ""))
@@ -244,22 +325,38 @@ test("each real response has a documented status and a body that matches its sch
 
 function requestProblems({
   call,
+  params,
   operation,
   validate,
   where,
 }: {
   call: Call;
+  params: Record<string, string>;
   operation: Operation;
   validate: ReturnType<typeof schemaValidator>;
   where: string;
 }) {
   const problems: string[] = [];
-  const sent = new URLSearchParams(call.query ?? "");
-  const params = (operation.parameters ?? []).filter((p) => p.in === "query");
-  for (const name of sent.keys())
-    if (!params.some((p) => p.name === name)) problems.push(`${where}: ${name} is not documented`);
-  for (const p of params)
-    if (p.required && !sent.has(p.name)) problems.push(`${where}: leaves out required ${p.name}`);
+  const sent = {
+    query: new URLSearchParams(call.query ?? ""),
+    path: new Map(Object.entries(params)),
+  };
+  for (const location of ["query", "path"] as const) {
+    const documentedHere = (operation.parameters ?? []).filter((p) => p.in === location);
+    for (const [name, value] of sent[location]) {
+      const p = documentedHere.find((d) => d.name === name);
+      if (!p) problems.push(`${where}: ${location} parameter ${name} is not documented`);
+      else if (p.schema) {
+        // Query and path values are text; a numeric parameter is read as the number it spells.
+        const numeric = p.schema.type === "integer" || p.schema.type === "number";
+        const problemsHere = validate(p.schema, numeric ? Number(value) : value);
+        problems.push(...problemsHere.map((e) => `${where}: ${name} ${e}`));
+      }
+    }
+    for (const p of documentedHere)
+      if (p.required && !sent[location].has(p.name))
+        problems.push(`${where}: leaves out required ${location} parameter ${p.name}`);
+  }
   const bodySchema = operation.requestBody?.content["application/json"]?.schema;
   if (call.body !== undefined) {
     if (!bodySchema) problems.push(`${where}: sends a body the document does not describe`);

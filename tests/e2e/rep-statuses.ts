@@ -1,6 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { RunningServer } from "./start-server";
+import { startServer, type RunningServer } from "./start-server";
 
 export type RepStatusRow = {
   email: string;
@@ -55,4 +55,28 @@ export function readRepStatusKeys(server: RunningServer, since: Date) {
         .all(since.getTime()) as { rep: string; product: string; changedAt: number }[]
     ).map((r) => ({ ...r, updatedAt: new Date(r.changedAt).toISOString() })),
   );
+}
+
+/**
+ * A test server whose start-up status sweep has recorded every active certification, and whose
+ * next sweep is an hour away, so status rows a test writes stay as written.
+ */
+export async function startServerWithSettledStatuses(env: Record<string, string> = {}) {
+  const server = await startServer({ SWEEP_INTERVAL_MS: String(60 * 60_000), ...env });
+  const unrecorded = () =>
+    withDatabase(server, (db) =>
+      db
+        .prepare(
+          `select count(*) as n from certifications c where c.state = 'active' and not exists
+           (select 1 from rep_statuses s where s.user_id = c.user_id and s.product_slug = c.product_slug)`,
+        )
+        .pluck()
+        .get(),
+    );
+  const deadline = Date.now() + 30_000;
+  while (unrecorded() !== 0) {
+    if (Date.now() > deadline) throw new Error("The start-up sweep did not record the statuses");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return server;
 }

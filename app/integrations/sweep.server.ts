@@ -1,0 +1,110 @@
+import { and, eq, gt, isNotNull, lte } from "drizzle-orm";
+import { certifications, repStatuses, teams } from "#db/schema";
+import { loadCatalog } from "~/content/content.server";
+import { getRepEligibility } from "~/models/eligibility-api.server";
+import { syncRepStatus } from "~/models/rep-status.server";
+import { getUserById } from "~/models/user.server";
+import { getDb, immediateTransaction } from "~/utils/db.server";
+import { dayMs } from "~/utils/dates";
+import { enqueueEvent } from "./outbox.server";
+
+export const lapseWarningDays = 7;
+
+/** The ISO week of a date, as `2026-W49`, and when that week's digest may go: Monday 08:00 UTC. */
+export function isoWeek(date: Date): { week: string; digestFrom: Date } {
+  const day = (date.getUTCDay() + 6) % 7; // Monday 0
+  const monday = new Date(
+    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day),
+  );
+  const thursday = new Date(monday.getTime() + 3 * dayMs);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const n = Math.floor((thursday.getTime() - yearStart) / dayMs / 7) + 1;
+  return {
+    week: `${thursday.getUTCFullYear()}-W${String(n).padStart(2, "0")}`,
+    digestFrom: new Date(monday.getTime() + 8 * 60 * 60 * 1000),
+  };
+}
+
+export type SweepResult = { checked: number; changed: number; reminders: number; digests: number };
+
+/**
+ * Finds what the clock and content edits changed: refreshes due after a module changed, lapses
+ * once a grace period ends, expiries; and queues the reminders and digests that are due. Every
+ * event it writes is guarded (status compare or dedupe key), so running it twice changes nothing.
+ */
+export async function sweep({ now = new Date() }: { now?: Date } = {}): Promise<SweepResult> {
+  const db = getDb();
+  const products = new Map((await loadCatalog()).map((p) => [p.slug, p]));
+  const result: SweepResult = { checked: 0, changed: 0, reminders: 0, digests: 0 };
+
+  const active = db
+    .select({ userId: certifications.userId, productSlug: certifications.productSlug })
+    .from(certifications)
+    .where(eq(certifications.state, "active"))
+    .all();
+  for (const { userId, productSlug } of active) {
+    const product = products.get(productSlug);
+    const user = getUserById({ id: userId });
+    if (!product || !user) continue;
+    result.checked++;
+    if (syncRepStatus({ user, product, now })) result.changed++;
+  }
+
+  const warnFrom = new Date(now.getTime() + lapseWarningDays * dayMs);
+  const dueSoon = db
+    .select()
+    .from(repStatuses)
+    .where(
+      and(
+        eq(repStatuses.status, "refresh_due"),
+        gt(repStatuses.refreshDeadline, now),
+        lte(repStatuses.refreshDeadline, warnFrom),
+      ),
+    )
+    .all();
+  for (const row of dueSoon) {
+    const product = products.get(row.productSlug);
+    const user = getUserById({ id: row.userId });
+    if (!product || !user || user.disabled) continue;
+    const { answer, certificationId, refreshDeadline } = getRepEligibility({ user, product, now });
+    if (answer.status !== "refresh_due") continue;
+    const queued = immediateTransaction(() =>
+      enqueueEvent({
+        type: "reminder.lapse_warning",
+        userId: user.id,
+        now,
+        dedupeKey: `lapse_warning:${user.id}:${product.slug}:${row.refreshDeadline?.getTime()}`,
+        data: {
+          ...answer,
+          productName: product.name,
+          previousStatus: answer.status,
+          certificationId,
+          refreshDeadline,
+        },
+      }),
+    );
+    if (queued) result.reminders++;
+  }
+
+  const { week, digestFrom } = isoWeek(now);
+  if (now >= digestFrom) {
+    const managers = db
+      .select({ managerId: teams.managerId })
+      .from(teams)
+      .where(isNotNull(teams.managerId))
+      .all();
+    for (const { managerId } of managers) {
+      const queued = immediateTransaction(() =>
+        enqueueEvent({
+          type: "digest.weekly",
+          userId: null,
+          now,
+          dedupeKey: `digest.weekly:${managerId}:${week}`,
+          data: { managerId: managerId!, week },
+        }),
+      );
+      if (queued) result.digests++;
+    }
+  }
+  return result;
+}
