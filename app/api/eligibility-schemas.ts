@@ -59,7 +59,11 @@ export const batchResult = z
   .union([
     eligibility,
     z
-      .object({ rep: z.string(), product: z.string(), error: z.string() })
+      .object({
+        rep: z.string(),
+        product: z.string(),
+        error: z.string().describe("Why there is no verdict: no such rep, or no such product."),
+      })
       .openapi("EligibilityNotFound"),
   ])
   .openapi("EligibilityBatchResult");
@@ -68,4 +72,6 @@ export const batchResponse = z
   .object({ results: z.array(batchResult).describe("In the order of `checks`.") })
   .openapi("EligibilityBatchResponse");
 
-export const apiError = z.object({ error: z.string() }).openapi("Error");
+export const apiError = z
+  .object({ error: z.string().describe("One sentence saying what is wrong.") })
+  .openapi("Error");

@@ -85,6 +85,7 @@ const rules: Record<string, Rule> = {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "admin.api.tsx": { get: () => [{ expect: onlyFor(["admin"]) }] },
   "admin.tokens.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({

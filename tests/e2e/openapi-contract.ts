@@ -3,6 +3,8 @@ import addFormats from "ajv-formats";
 
 export type JsonSchema = { [key: string]: unknown };
 export type Operation = {
+  summary?: string;
+  security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
