@@ -6,13 +6,19 @@ import { eligibility } from "./eligibility-schemas";
 // See eligibility-schemas.ts for why this is called in each schema module.
 extendZodWithOpenApi(z);
 
+const parseUrl = (value: string) => (URL.canParse(value) ? new URL(value) : null);
+
 export const webhookUrl = z
   .string()
   .trim()
   .max(2000, "must be at most 2,000 characters")
   .url("must be a URL")
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "must be an http(s) URL")
-  .refine((value) => !new URL(value).username, "must not carry a user name or password")
+  // Refinements run even after `.url()` failed, so each parses defensively.
+  .refine(
+    (value) => /^https?:$/.test(parseUrl(value)?.protocol ?? "http:"),
+    "must be an http(s) URL",
+  )
+  .refine((value) => !parseUrl(value)?.username, "must not carry a user name or password")
   .openapi({ example: "https://crm.example.com/hooks/firsthand" });
 
 export const webhookCreate = z

@@ -9,7 +9,7 @@ const byRole: Record<Role, NavItem[]> = {
   csm: [{ to: "/verify", label: "Verify a certificate" }],
   admin: [
     { to: "/admin/users", label: "People & teams" },
-    { to: "/admin/tokens", label: "API tokens" },
+    { to: "/admin/integrations", label: "Integrations" },
     { to: "/content", label: "Content status" },
   ],
 };

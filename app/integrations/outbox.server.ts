@@ -3,8 +3,9 @@ import { deliveries, outboxEvents } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
 import { planWebhooks } from "./webhooks.server";
+import { planXapi } from "./xapi.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks];
+const planners: DeliveryPlanner[] = [planWebhooks, planXapi];
 
 /** Event types kept even when nothing is subscribed: the record of every certification change. */
 const alwaysKept = new Set<EventType>([

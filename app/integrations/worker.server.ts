@@ -6,6 +6,7 @@ import type { SendResult } from "./events";
 import { onOutboxWrite } from "./outbox.server";
 import { sweep } from "./sweep.server";
 import { sendWebhook } from "./webhooks.server";
+import { sendXapi } from "./xapi.server";
 
 /** Retries go on for three days (the promise is at least 24 hours), then the delivery is failed. */
 export const retryWindowMs = 3 * 24 * 60 * 60 * 1000;
@@ -16,7 +17,7 @@ const batchSize = 20;
 
 const senders: Record<DeliveryChannel, (delivery: Delivery) => Promise<SendResult>> = {
   webhook: sendWebhook,
-  xapi: async () => ({ ok: false, error: "xAPI is not wired yet." }),
+  xapi: sendXapi,
   email: async () => ({ ok: false, error: "Email is not wired yet." }),
   slack: async () => ({ ok: false, error: "Slack is not wired yet." }),
 };

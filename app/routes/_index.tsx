@@ -91,6 +91,14 @@ export default function Home() {
               <span>Add people, set roles, disable accounts.</span>
             </Link>
           ) : null}
+          {role === "admin" ? (
+            <Link to="/admin/integrations" className="tile">
+              <strong>Integrations</strong>
+              <span>
+                API tokens, webhooks to the CRM, the LRS, email and Slack, and what was delivered.
+              </span>
+            </Link>
+          ) : null}
           {role === "author" || role === "admin" ? (
             <Link to="/content" className="tile">
               <strong>Content status</strong>

@@ -10,3 +10,16 @@ export function formatDate(value: string | Date | null | undefined) {
     timeZone: "UTC",
   });
 }
+
+/** "1 Dec 2026, 21:40 UTC". */
+export function formatDateTime(value: string | Date | null | undefined) {
+  if (!value) return "—";
+  const date = new Date(value);
+  const time = date.toLocaleTimeString("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: "UTC",
+  });
+  return `${formatDate(date)}, ${time} UTC`;
+}

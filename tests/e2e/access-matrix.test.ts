@@ -81,11 +81,26 @@ const rules: Record<string, Rule> = {
     get: () => [{ expect: apiOnly }],
   },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
+  "api.v1.webhooks.ts": {
+    get: () => [{ expect: apiOnly }],
+    post: () => ({ body: { url: "x" }, expect: apiOnly }),
+  },
+  "api.v1.webhooks.$id.ts": {
+    get: () => [{ params: { id: "wh_none" }, expect: apiOnly }],
+    post: () => ({ params: { id: "wh_none" }, body: {}, expect: apiOnly }),
+  },
   "$.tsx": {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "admin.api.tsx": { get: () => [{ expect: onlyFor(["admin"]) }] },
+  "admin.integrations.tsx": {
+    get: () => [{ expect: onlyFor(["admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["admin"], { status: 400 }),
+    }),
+  },
   "admin.tokens.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({

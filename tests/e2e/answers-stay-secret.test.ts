@@ -23,6 +23,7 @@ type Reader = "rep5" | "rep2" | "api";
  * Every response the scan reads for each module, as `reader` (default rep5, who has answered nothing).
  * A route under /api/ that returns anything about modules or quizzes gets one line here.
  */
+let webhookId = "";
 const scannedResponses: {
   route: string;
   reader?: Reader;
@@ -43,6 +44,8 @@ const scannedResponses: {
   },
   { route: "api.v1.certifications.ts", reader: "api", url: () => "/api/v1/certifications" },
   { route: "api.v1.openapi[.]json.ts", reader: "api", url: () => "/api/v1/openapi.json" },
+  { route: "api.v1.webhooks.ts", reader: "api", url: () => "/api/v1/webhooks" },
+  { route: "api.v1.webhooks.$id.ts", reader: "api", url: () => `/api/v1/webhooks/${webhookId}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}.data` },
   { route: "products.$product._index.tsx", url: (t) => `/products/${t.product}` },
@@ -104,7 +107,17 @@ beforeAll(async () => {
   }
   for (const reader of ["rep5", "rep2"] as const)
     cookies.set(reader, await signInCookie(server.baseUrl, demoEmail(reader)));
-  apiToken = createApiToken(server, ["eligibility:read", "certifications:read"]);
+  apiToken = createApiToken(server, ["eligibility:read", "certifications:read", "webhooks:write"]);
+  const registered = await fetch(`${server.baseUrl}/api/v1/webhooks`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${apiToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      url: "https://crm.example.com/hooks",
+      secret: "a-secret-of-16-chars",
+      events: ["certification.issued"],
+    }),
+  });
+  webhookId = ((await registered.json()) as { id: string }).id;
   // So the reconcile feed has verdicts to scan: rep2 part-certified, rep5 not started, every product.
   writeRepStatuses(
     server,

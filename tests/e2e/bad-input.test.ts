@@ -227,6 +227,22 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       valid: { intent: "grant-retake", repId: "nobody", product: product.slug },
     },
     { url: `/products/${product.slug}`, cookie: rep, valid: { intent: "restart-track" } },
+    {
+      url: "/admin/integrations",
+      cookie: admin,
+      valid: {
+        intent: "create-webhook",
+        url: "https://crm.example.test/hooks",
+        secret: "0123456789abcdef",
+        events: "certification.issued",
+      },
+    },
+    { url: "/admin/integrations", cookie: admin, valid: { intent: "redeliver", deliveryId: "1" } },
+    {
+      url: "/admin/integrations",
+      cookie: admin,
+      valid: { intent: "delete-webhook", webhookId: "wh_nobody" },
+    },
     { url: "/certificates", cookie: rep, valid: { intent: "x" } },
     { url: "/", cookie: rep, valid: { intent: "x" } },
   ];

@@ -9,7 +9,7 @@ const expectedNav = {
   manager1: ["Home", "Products", "My team"],
   author: ["Home", "Products", "Content status"],
   csm: ["Home", "Products", "Verify a certificate"],
-  admin: ["Home", "Products", "People & teams", "API tokens", "Content status"],
+  admin: ["Home", "Products", "People & teams", "Integrations", "Content status"],
 };
 
 for (const [local, links] of Object.entries(expectedNav)) {
