@@ -77,6 +77,9 @@ const rules: Record<string, Rule> = {
     get: () => [{ expect: forEveryone({ status: 405 }) }],
     post: () => ({ body: { checks: "x" }, expect: apiOnly }),
   },
+  "api.v1.certifications.ts": {
+    get: () => [{ expect: apiOnly }],
+  },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
   "api.v1.webhooks.ts": {
     get: () => [{ expect: apiOnly }],
@@ -90,6 +93,7 @@ const rules: Record<string, Rule> = {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "admin.api.tsx": { get: () => [{ expect: onlyFor(["admin"]) }] },
   "admin.integrations.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({
