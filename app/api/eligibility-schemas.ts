@@ -19,7 +19,10 @@ export const productSlug = z
   .openapi({ example: "ledgerflow" });
 
 export const eligibilityQuery = z
-  .object({ rep: repEmail, product: productSlug })
+  .object({
+    rep: repEmail.openapi({ param: { description: "The rep's email, as they sign in with it." } }),
+    product: productSlug.openapi({ param: { description: "The product's slug, as in its URL." } }),
+  })
   .strict()
   .openapi("EligibilityQuery");
 
@@ -56,7 +59,11 @@ export const batchResult = z
   .union([
     eligibility,
     z
-      .object({ rep: z.string(), product: z.string(), error: z.string() })
+      .object({
+        rep: z.string(),
+        product: z.string(),
+        error: z.string().describe("Why there is no verdict: no such rep, or no such product."),
+      })
       .openapi("EligibilityNotFound"),
   ])
   .openapi("EligibilityBatchResult");
@@ -65,4 +72,6 @@ export const batchResponse = z
   .object({ results: z.array(batchResult).describe("In the order of `checks`.") })
   .openapi("EligibilityBatchResponse");
 
-export const apiError = z.object({ error: z.string() }).openapi("Error");
+export const apiError = z
+  .object({ error: z.string().describe("One sentence saying what is wrong.") })
+  .openapi("Error");

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { getEnv } from "~/utils/env.server";
+import { certificationChangesPage, certificationChangesQuery } from "./certification-schemas";
 import {
   apiError,
   batchRequest,
@@ -34,10 +35,13 @@ function registry() {
     description: "An API token an admin created (`npm run token:create`).",
   });
   const security = [{ [bearer.name]: ["eligibility:read"] }];
+  const certificationsSecurity = [{ [bearer.name]: ["certifications:read"] }];
   r.registerPath({
     method: "get",
     path: "/api/v1/eligibility",
     summary: "May this rep pitch this product now?",
+    description:
+      "The verdict the app's own pages give: cleared when certified, or when a refresh is due and still within its grace period.",
     security,
     request: { query: eligibilityQuery },
     responses: {
@@ -50,6 +54,8 @@ function registry() {
     method: "post",
     path: "/api/v1/eligibility/batch",
     summary: "Up to 1,000 checks in one call, answered in the same order",
+    description:
+      "For a whole opportunity list at once. A check naming an unknown rep or product does not fail the call: its result carries `error` instead of a verdict.",
     security,
     request: { body: { content: { "application/json": { schema: batchRequest } } } },
     responses: {
@@ -59,6 +65,27 @@ function registry() {
       },
       ...refusals,
       415: errorResponse("The body is not JSON."),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/certifications",
+    summary: "Whose certification status changed since a moment, for a nightly reconcile",
+    description: [
+      "One item per rep and product whose status changed at or after `updatedSince` (or ever, without it), oldest change first.",
+      "Each item is that rep's verdict on that product as it stands now, as `GET /api/v1/eligibility` gives it, with `updatedAt`: when the status last changed.",
+      "Page with `cursor` until `nextCursor` is null; the next night, start from the largest `updatedAt` you saw (inclusive, so that item may come again).",
+      "A rep whose status changes while you page moves to the end and comes again with the newer time, so no change is missed.",
+      "When the product has been removed or the person is no longer a rep, the item stays in the feed with `eligible: false` and an `error` saying why, so a CRM can take the badge down rather than keep a stale one.",
+    ].join(" "),
+    security: certificationsSecurity,
+    request: { query: certificationChangesQuery },
+    responses: {
+      200: {
+        description: "One page of changes",
+        content: { "application/json": { schema: certificationChangesPage } },
+      },
+      ...refusals,
     },
   });
   registerWebhookPaths(r, [{ [bearer.name]: ["webhooks:write"] }]);
@@ -121,6 +148,9 @@ function registerWebhookPaths(r: OpenAPIRegistry, security: Record<string, strin
       404: errorResponse("No webhook has that id."),
     },
   });
+  // The generator collects components before it walks `webhooks`, so a schema only a webhook
+  // uses must be registered by hand or its $ref dangles.
+  r.register("WebhookDelivery", webhookDelivery);
   r.registerWebhook({
     method: "post",
     path: "certification-event",

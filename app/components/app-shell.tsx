@@ -45,6 +45,23 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                   {user.name}
                   <span className="account-role">{roleLabels[user.role]}</span>
                 </span>
+                <NavLink
+                  to="/settings/notifications"
+                  className="account-link"
+                  aria-label="Notifications"
+                >
+                  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+                    <path
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                      d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"
+                    />
+                  </svg>
+                  <span className="account-link-label">Notifications</span>
+                </NavLink>
                 <Form method="post" action="/logout">
                   <button type="submit" className="button button-quiet">
                     Sign out

@@ -55,6 +55,11 @@ function contentStamp(root: ContentRoot) {
   );
 }
 
+/** The catalog as last built, without a re-scan: for code that cannot wait, such as a write transaction. */
+export function peekBuiltCatalog({ db, root }: { db: Db; root: ContentRoot }): BuiltProduct[] {
+  return stateFor({ db, root }).products;
+}
+
 /** The built catalog for a content root, rebuilt (compiling only what changed) when files changed on disk. */
 export async function getBuiltCatalog({
   db,

@@ -2,7 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { BuiltProduct, CompileProgress } from "./build-product.server";
-import { getBuiltCatalog } from "./catalog.server";
+import { getBuiltCatalog, peekBuiltCatalog } from "./catalog.server";
 import { uniqueDiagnostics } from "./diagnostic";
 import { contentRootFor } from "./discover.server";
 import { readModuleSource } from "./module-cache.server";
@@ -65,6 +65,17 @@ export async function loadCatalog(
   options: Source & { onProgress?: (progress: CompileProgress) => void } = {},
 ) {
   return (await catalog(options)).map(toProduct);
+}
+
+/**
+ * The products as last loaded, synchronously and without looking at the disk; empty before the first
+ * load. For code inside a write transaction, which must not wait on a compile.
+ */
+export function getLoadedCatalog({ contentDir, db }: Source = {}): Product[] {
+  return peekBuiltCatalog({
+    db: db ?? getDb(),
+    root: contentRootFor(contentDir ?? getEnv().CONTENT_DIR),
+  }).map(toProduct);
 }
 
 export async function getProduct({ productSlug, ...source }: Source & { productSlug: string }) {

@@ -2,10 +2,11 @@ import { randomToken } from "~/utils/secret-token.server";
 import { deliveries, outboxEvents } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
+import { planNotifications } from "./notifications.server";
 import { planWebhooks } from "./webhooks.server";
 import { planXapi } from "./xapi.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks, planXapi];
+const planners: DeliveryPlanner[] = [planWebhooks, planXapi, planNotifications];
 
 /** Event types kept even when nothing is subscribed: the record of every certification change. */
 const alwaysKept = new Set<EventType>([

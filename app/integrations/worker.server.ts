@@ -3,6 +3,7 @@ import { deliveries, deliveryAttempts, type Delivery, type DeliveryChannel } fro
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { SendResult } from "./events";
+import { sendEmail, sendSlack } from "./notifications.server";
 import { onOutboxWrite } from "./outbox.server";
 import { sweep } from "./sweep.server";
 import { sendWebhook } from "./webhooks.server";
@@ -18,8 +19,8 @@ const batchSize = 20;
 const senders: Record<DeliveryChannel, (delivery: Delivery) => Promise<SendResult>> = {
   webhook: sendWebhook,
   xapi: sendXapi,
-  email: async () => ({ ok: false, error: "Email is not wired yet." }),
-  slack: async () => ({ ok: false, error: "Slack is not wired yet." }),
+  email: sendEmail,
+  slack: sendSlack,
 };
 
 /** The wait before the next try after `attempts` failures: base, 2×base, 4×base… up to an hour. */

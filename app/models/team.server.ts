@@ -51,3 +51,12 @@ export function setTeamManager({ teamId, managerId }: { teamId: string; managerI
     db.update(users).set({ teamId }).where(eq(users.id, managerId)).run();
   });
 }
+
+export function getTeamById({ id }: { id: string }): Team | null {
+  return getDb().select().from(teams).where(eq(teams.id, id)).get() ?? null;
+}
+
+/** The team's Slack incoming webhook; null stops Slack messages for the team. */
+export function setTeamSlackWebhookUrl({ teamId, url }: { teamId: string; url: string | null }) {
+  getDb().update(teams).set({ slackWebhookUrl: url }).where(eq(teams.id, teamId)).run();
+}

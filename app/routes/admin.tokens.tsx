@@ -85,9 +85,10 @@ export default function AdminTokens() {
       <header className="page-header">
         <h1>API tokens</h1>
         <p className="muted">
-          Tokens let a CRM ask whether a rep may pitch a product (
-          <a href="/api/v1/openapi.json">OpenAPI document</a>). Each token is shown once; only a
-          hash is kept.
+          Tokens let a CRM ask whether a rep may pitch a product. Each token is shown once; only a
+          hash is kept. Read the <a href="/admin/api">API reference</a> for every endpoint, the
+          scope it needs and a <code>curl</code> example (or the raw{" "}
+          <a href="/api/v1/openapi.json">OpenAPI document</a>).
         </p>
       </header>
       <ActionResult error={result?.error} notice={result?.notice}>

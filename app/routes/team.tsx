@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionResult } from "~/components/action-result";
 import { ProgressBar } from "~/components/pitch-verdict";
@@ -81,6 +81,11 @@ export default function Team() {
             ? `${reps.length} reps. Who is cleared to pitch which product, and how far along each track they are.`
             : "You do not lead a team yet. Ask an admin to assign one."}
         </p>
+        {teamName ? (
+          <p className="small">
+            <Link to="/team/notifications">Slack notifications for {teamName}</Link>
+          </p>
+        ) : null}
       </header>
       <ActionResult error={result?.error} notice={result?.notice} />
       {reps.length ? (

@@ -77,6 +77,9 @@ const rules: Record<string, Rule> = {
     get: () => [{ expect: forEveryone({ status: 405 }) }],
     post: () => ({ body: { checks: "x" }, expect: apiOnly }),
   },
+  "api.v1.certifications.ts": {
+    get: () => [{ expect: apiOnly }],
+  },
   "api.v1.openapi[.]json.ts": { get: () => [{ expect: forEveryone(ok) }] },
   "api.v1.vocabulary.check.ts": {
     get: () => [{ expect: forEveryone({ status: 405 }) }],
@@ -94,6 +97,7 @@ const rules: Record<string, Rule> = {
     get: () => [{ params: { "*": "no/such/page" }, expect: forEveryone({ status: 404 }) }],
   },
   "_index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "admin.api.tsx": { get: () => [{ expect: onlyFor(["admin"]) }] },
   "admin.integrations.tsx": {
     get: () => [{ expect: onlyFor(["admin"]) }],
     post: () => ({
@@ -167,6 +171,17 @@ const rules: Record<string, Rule> = {
     ],
   },
   "products._index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "settings.notifications.tsx": {
+    get: () => [{ expect: forSignedIn(ok) }],
+    post: () => ({ body: { intent: "no-such-intent" }, expect: forSignedIn({ status: 400 }) }),
+  },
+  "team_.notifications.tsx": {
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
+    }),
+  },
   "team.tsx": {
     get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }],
     post: () => ({

@@ -13,6 +13,7 @@ import {
   withCorrectChoices,
 } from "./content-keys";
 import { createApiToken } from "./api-token";
+import { writeRepStatuses } from "./rep-statuses";
 import { startServer, type RunningServer } from "./start-server";
 
 type Target = { product: string; module: string };
@@ -41,6 +42,7 @@ const scannedResponses: {
     url: () => "/api/v1/eligibility/batch",
     post: (t) => ({ checks: [{ rep: demoEmail("rep2"), product: t.product }] }),
   },
+  { route: "api.v1.certifications.ts", reader: "api", url: () => "/api/v1/certifications" },
   { route: "api.v1.openapi[.]json.ts", reader: "api", url: () => "/api/v1/openapi.json" },
   {
     route: "api.v1.vocabulary.check.ts",
@@ -111,7 +113,12 @@ beforeAll(async () => {
   }
   for (const reader of ["rep5", "rep2"] as const)
     cookies.set(reader, await signInCookie(server.baseUrl, demoEmail(reader)));
-  apiToken = createApiToken(server, ["eligibility:read", "webhooks:write", "vocabulary:read"]);
+  apiToken = createApiToken(server, [
+    "eligibility:read",
+    "certifications:read",
+    "webhooks:write",
+    "vocabulary:read",
+  ]);
   const registered = await fetch(`${server.baseUrl}/api/v1/webhooks`, {
     method: "POST",
     headers: { Authorization: `Bearer ${apiToken}`, "Content-Type": "application/json" },
@@ -122,6 +129,19 @@ beforeAll(async () => {
     }),
   });
   webhookId = ((await registered.json()) as { id: string }).id;
+  // So the reconcile feed has verdicts to scan: rep2 part-certified, rep5 not started, every product.
+  writeRepStatuses(
+    server,
+    catalog.flatMap((product) =>
+      ["rep2", "rep5"].map((rep) => ({
+        email: demoEmail(rep),
+        product: product.slug,
+        status: "in_progress",
+        eligible: false,
+        changedAt: new Date(),
+      })),
+    ),
+  );
 });
 
 afterAll(async () => {

@@ -144,7 +144,9 @@ test("missing, wrong and out-of-scope tokens get 401/403 JSON; bad input gets 40
 test("the OpenAPI document is generated from the request schemas and describes both endpoints", async () => {
   const document = await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json();
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths)).toEqual(["/api/v1/eligibility", "/api/v1/eligibility/batch"]);
+  expect(Object.keys(document.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/eligibility", "/api/v1/eligibility/batch"]),
+  );
   expect(
     document.paths["/api/v1/eligibility"].get.parameters.map((p: { name: string }) => p.name),
   ).toEqual(["rep", "product"]);

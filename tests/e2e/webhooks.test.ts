@@ -14,6 +14,7 @@ import {
 } from "../concurrency/load-helpers";
 import { launchServer, type ServerProcess } from "../concurrency/server-process";
 import { startWebhookReceiver } from "../support/webhook-receiver";
+import { schemaValidator, type JsonSchema, type OpenApiDocument } from "./openapi-contract";
 
 // One server over a copy of the demo content; a receiver that is down while events pile up and
 // the server is SIGKILLed with them queued; then a restart, the receiver back, and nothing lost.
@@ -166,6 +167,19 @@ test("a receiver that is down, and a server killed with events queued: every eve
     );
   }
   const bodies = accepted.map((c) => webhookDelivery.parse(JSON.parse(c.body)));
+  // Every delivery matches what the OpenAPI document promises receivers.
+  const document = (await (
+    await fetch(`${second.baseUrl}/api/v1/openapi.json`)
+  ).json()) as OpenApiDocument & {
+    webhooks: Record<
+      string,
+      { post: { requestBody: { content: Record<string, { schema: JsonSchema }> } } }
+    >;
+  };
+  const deliverySchema =
+    document.webhooks["certification-event"].post.requestBody.content["application/json"].schema;
+  const validate = schemaValidator(document);
+  for (const call of accepted) expect(validate(deliverySchema, JSON.parse(call.body))).toEqual([]);
   expect(bodies.filter((b) => b.type === "certification.expired").map((b) => b.data.rep)).toEqual([
     expiring,
   ]);

@@ -1,0 +1,44 @@
+import type { Role } from "#db/roles";
+import type { NotificationKind } from "#db/schema";
+
+export const notificationKindLabels: Record<
+  NotificationKind,
+  { label: string; description: string }
+> = {
+  module_changed: {
+    label: "A module I am certified on changed",
+    description: "Which modules to re-take, what changed in them and the re-take deadline.",
+  },
+  lapse_warning: {
+    label: "A refresh deadline is a week away",
+    description: "A reminder seven days before a certification lapses.",
+  },
+  rep_certified: {
+    label: "A rep on my team is certified",
+    description: "Sent when one of your reps earns a certification.",
+  },
+  rep_lapsed: {
+    label: "A rep's certification lapsed",
+    description: "Sent when one of your reps misses a refresh deadline.",
+  },
+  weekly_digest: {
+    label: "Weekly team digest",
+    description:
+      "Once a week: who on your team is certified, due for a refresh or lapsed, per product.",
+  },
+};
+
+const managerKinds: NotificationKind[] = ["rep_certified", "rep_lapsed", "weekly_digest"];
+
+const kindsByRole: Record<Role, NotificationKind[]> = {
+  rep: ["module_changed", "lapse_warning"],
+  manager: managerKinds,
+  admin: managerKinds,
+  author: [],
+  csm: [],
+};
+
+/** The notifications a person of this role can get, so the only ones they can turn off. */
+export function notificationKindsFor(role: Role): NotificationKind[] {
+  return kindsByRole[role];
+}
