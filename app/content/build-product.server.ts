@@ -49,7 +49,11 @@ export async function buildProduct({
     );
   }
   const modules = built.map((module) => module.summary);
-  const glossary = readGlossary({ productDir: dir, modules });
+  const glossary = readGlossary({
+    productDir: dir,
+    modules,
+    quizKeys: built.flatMap((module) => module.served?.quizKeys ?? []),
+  });
   return {
     slug,
     name: plan.config.name,

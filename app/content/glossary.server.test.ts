@@ -72,3 +72,44 @@ test("a product without glossary.yml has no terms and no finding about it", asyn
   expect(product.glossary).toEqual([]);
   expect(product.diagnostics).toEqual([]);
 });
+
+test("a term that repeats a knowledge check's explanation is left out with an error", async () => {
+  const contentDir = writeTree({
+    "products/quizzed/product.yml": "name: Quizzed\nsummary: A quiz and a glossary.\n",
+    "products/quizzed/01-rules.mdx": [
+      "---",
+      "week: 2",
+      "---",
+      "# Rules",
+      "",
+      '<Quiz id="monday" question="What replaces the Monday upload?">',
+      "  <Choice>A CSV template</Choice>",
+      "  <Choice correct>Ingestion rules</Choice>",
+      "  <Explain>Ingestion rules fetch bank feeds automatically every morning, so nobody uploads files.</Explain>",
+      "</Quiz>",
+      "",
+    ].join("\n"),
+    "products/quizzed/glossary.yml": [
+      "terms:",
+      "  - term: Ingestion rule",
+      "    definition: Ingestion rules fetch bank feeds automatically every morning.",
+      "    module: rules",
+      "  - term: Bank feed",
+      "    definition: A direct connection to the bank.",
+      "    module: rules",
+      "",
+    ].join("\n"),
+  });
+  const [product] = await loadCatalog({ contentDir, db: freshDb() });
+  expect(product.glossary.map((t) => t.term)).toEqual(["Bank feed"]);
+  expect(product.diagnostics).toEqual([
+    {
+      severity: "error",
+      file: path.join(contentDir, "products/quizzed/glossary.yml"),
+      line: 2,
+      message: expect.stringContaining(
+        'Term "Ingestion rule" repeats the explanation of quiz "monday"',
+      ),
+    },
+  ]);
+});
