@@ -10,6 +10,7 @@ import {
   answerHandoff,
   fileHandoff,
   getHandoffDetail,
+  getSuccessor,
   listAdherenceInputs,
   listHandoffsFor,
   type HandoffInput,
@@ -249,4 +250,38 @@ test("no email is queued without SMTP", async () => {
   expect(filed.ok).toBe(true);
   const queued = getDb().select().from(deliveries).where(eq(deliveries.channel, "email")).all();
   expect(queued).toEqual([]);
+});
+
+test("an edit supersedes: the old version stays, marked, and only the rep's open ones", async () => {
+  const { product, rep, csm, input } = await setup();
+  const first = fileHandoff({ rep, product, input, now: hours(0) });
+  if (!first.ok) throw new Error(first.message);
+  answerHandoff({
+    handoffId: first.handoff.id,
+    actor: csm,
+    kind: "questioned",
+    message: "SSO?",
+    now: hours(0.5),
+  });
+  const other = await makeUser();
+  expect(fileHandoff({ rep: other, product, input, supersedesId: first.handoff.id })).toMatchObject(
+    { ok: false, status: 403 },
+  );
+  const second = fileHandoff({
+    rep,
+    product,
+    input: { ...input, friction: { "a#0": true, "b#0": true, "b#1": true } },
+    supersedesId: first.handoff.id,
+    now: hours(1),
+  });
+  if (!second.ok) throw new Error(second.message);
+  expect(getSuccessor({ id: first.handoff.id })?.id).toBe(second.handoff.id);
+  const old = getHandoffDetail({ id: first.handoff.id })!;
+  expect(old.handoff.state).toBe("superseded");
+  expect(old.events.map((e) => e.kind)).toEqual(["filed", "questioned", "superseded"]);
+  expect(listHandoffsFor({ viewer: rep }).map((r) => r.handoff.id)).toEqual([second.handoff.id]);
+  expect(fileHandoff({ rep, product, input, supersedesId: first.handoff.id })).toMatchObject({
+    ok: false,
+    status: 400,
+  });
 });

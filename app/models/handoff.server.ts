@@ -63,14 +63,33 @@ export function fileHandoff({
   rep,
   product,
   input,
+  supersedesId = null,
   now = new Date(),
 }: {
   rep: User;
   product: Product;
   input: HandoffInput;
+  /** An edit: the rep's own open handoff this one replaces. */
+  supersedesId?: string | null;
   now?: Date;
 }): FileResult {
   if (rep.role !== "rep") return { ok: false, status: 403, message: "Only reps file handoffs." };
+  if (supersedesId) {
+    const old = getHandoff({ id: supersedesId });
+    if (!old || old.repId !== rep.id || old.productSlug !== product.slug) {
+      return { ok: false, status: 403, message: "You can only edit your own handoffs." };
+    }
+    if (old.state === "superseded" || old.state === "acknowledged") {
+      return {
+        ok: false,
+        status: 400,
+        message:
+          old.state === "acknowledged"
+            ? "This handoff is already acknowledged: file a new one instead."
+            : "This handoff was already replaced by a newer version.",
+      };
+    }
+  }
   const eligibility = describeEligibility({
     product,
     standing: getStanding({ userId: rep.id, product, now }),
@@ -97,10 +116,30 @@ export function fileHandoff({
       notes: input.notes,
       certificationId,
       moduleRevisions: JSON.stringify(moduleSnapshotsOf(product)),
-      supersedesId: null,
+      supersedesId,
       createdAt: now,
     };
+    if (supersedesId) {
+      const replaced = db
+        .update(handoffs)
+        .set({ state: "superseded" })
+        .where(
+          and(eq(handoffs.id, supersedesId), inArray(handoffs.state, ["submitted", "questioned"])),
+        )
+        .run();
+      if (replaced.changes !== 1)
+        throw new Response("This handoff changed meanwhile: reload it.", { status: 409 });
+    }
     db.insert(handoffs).values(row).run();
+    if (supersedesId) {
+      addEvent(db, {
+        handoffId: supersedesId,
+        actorId: rep.id,
+        kind: "superseded",
+        message: null,
+        now,
+      });
+    }
     for (const promise of input.promises) {
       const week = product.modules.find((m) => m.slug === promise.moduleSlug)?.week ?? null;
       db.insert(handoffPromises)
@@ -147,6 +186,11 @@ function addEvent(
 
 export function getHandoff({ id }: { id: string }): Handoff | null {
   return getDb().select().from(handoffs).where(eq(handoffs.id, id)).get() ?? null;
+}
+
+/** The newer version that replaced a superseded handoff. */
+export function getSuccessor({ id }: { id: string }): Handoff | null {
+  return getDb().select().from(handoffs).where(eq(handoffs.supersedesId, id)).get() ?? null;
 }
 
 export type HandoffDetail = {
