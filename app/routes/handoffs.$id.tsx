@@ -47,10 +47,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       notes: handoff.notes,
       createdAt: handoff.createdAt.toISOString(),
     },
-    rep: { name: rep.name, email: rep.email },
-    csm: { name: csm.name, email: csm.email },
+    rep: { name: rep.name },
+    csm: { name: csm.name },
+    // Not the id: it is the capability to the public verify page, and stays with its holder.
     certification: certification && {
-      id: certification.id,
+      state: certification.state,
       issuedAt: certification.issuedAt.toISOString(),
       expiresAt: certification.expiresAt.toISOString(),
       modules: certification.modules.map((m) => ({ title: m.title, revision: m.revision })),
@@ -185,8 +186,8 @@ export default function HandoffPage() {
           <>
             <p>
               Issued {formatDate(page.certification.issuedAt)}, valid until{" "}
-              {formatDate(page.certification.expiresAt)} ·{" "}
-              <Link to={`/verify/${page.certification.id}`}>Verify</Link>
+              {formatDate(page.certification.expiresAt)}
+              {page.certification.state === "superseded" ? " (since renewed)" : ""}
             </p>
             <p className="muted small">
               Bound to:{" "}
