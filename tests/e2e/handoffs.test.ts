@@ -1,6 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { startMailReceiver } from "../support/mail-receiver";
 import { browserForThisFile, demoEmail, signIn, signInCookie } from "./browser";
 import { personByEmail, readDemoPeople, type DemoPerson } from "./demo-people";
@@ -84,7 +85,7 @@ test("a rep not cleared to pitch is told why, with links, and a direct POST is r
   expect(handoffCount()).toBe(before);
 });
 
-async function adherenceRow(page: import("playwright-core").Page, repName: string) {
+async function adherenceRow(page: Page, repName: string) {
   const row = page.getByRole("table", { name: "Handoff adherence per rep" }).getByRole("row", {
     name: new RegExp(`^${repName}`),
   });
