@@ -3,6 +3,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isDatabaseEmpty, seedDemoOrganisation } from "./seed";
 import { seedDemoActivity } from "./seed-activity";
+import { seedDemoHandoffs } from "./seed-handoffs";
 
 /**
  * Applies migrations (on open), compiles the content so the first request does not wait for it,
@@ -17,6 +18,7 @@ export async function prepareDatabase({
   if (seed) {
     await seedDemoOrganisation();
     await seedDemoActivity();
+    await seedDemoHandoffs();
   }
 }
 

@@ -409,3 +409,92 @@ export type Webhook = typeof webhooks.$inferSelect;
 export type OutboxEventRow = typeof outboxEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+
+export const handoffStates = ["submitted", "questioned", "acknowledged", "superseded"] as const;
+export type HandoffState = (typeof handoffStates)[number];
+
+/** A closed deal handed from a rep to a CSM, bound to the certification the rep held when filing. */
+export const handoffs = sqliteTable(
+  "handoffs",
+  {
+    id: text("id").primaryKey(),
+    repId: text("rep_id")
+      .notNull()
+      .references(() => users.id),
+    csmId: text("csm_id")
+      .notNull()
+      .references(() => users.id),
+    accountName: text("account_name").notNull(),
+    productSlug: text("product_slug").notNull(),
+    /** YYYY-MM-DD. */
+    goLiveTarget: text("go_live_target").notNull(),
+    state: text("state", { enum: handoffStates }).notNull(),
+    notes: text("notes").notNull().default(""),
+    certificationId: text("certification_id").notNull(),
+    /** JSON: [{ slug, title, revision, week }] of the product's modules when filed. */
+    moduleRevisions: text("module_revisions").notNull(),
+    /** The handoff this one replaces after an edit; the old one stays, superseded. */
+    supersedesId: text("supersedes_id").references((): AnySQLiteColumn => handoffs.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("handoffs_rep_idx").on(t.repId, t.createdAt),
+    index("handoffs_csm_idx").on(t.csmId, t.createdAt),
+  ],
+);
+
+export const handoffPromises = sqliteTable(
+  "handoff_promises",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    handoffId: text("handoff_id")
+      .notNull()
+      .references(() => handoffs.id),
+    text: text("text").notNull(),
+    moduleSlug: text("module_slug").notNull(),
+    week: integer("week"),
+  },
+  (t) => [index("handoff_promises_handoff_idx").on(t.handoffId)],
+);
+
+export const handoffFriction = sqliteTable(
+  "handoff_friction",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    handoffId: text("handoff_id")
+      .notNull()
+      .references(() => handoffs.id),
+    moduleSlug: text("module_slug").notNull(),
+    text: text("text").notNull(),
+    told: integer("told", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("handoff_friction_handoff_idx").on(t.handoffId)],
+);
+
+export const handoffEventKinds = [
+  "filed",
+  "acknowledged",
+  "questioned",
+  "replied",
+  "superseded",
+] as const;
+export type HandoffEventKind = (typeof handoffEventKinds)[number];
+
+/** Append-only history of every handoff: rows are only ever inserted. */
+export const handoffEvents = sqliteTable(
+  "handoff_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    handoffId: text("handoff_id")
+      .notNull()
+      .references(() => handoffs.id),
+    actorId: text("actor_id").references(() => users.id),
+    kind: text("kind", { enum: handoffEventKinds }).notNull(),
+    message: text("message"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("handoff_events_handoff_idx").on(t.handoffId, t.at)],
+);
+
+export type Handoff = typeof handoffs.$inferSelect;
+export type HandoffEvent = typeof handoffEvents.$inferSelect;

@@ -2,6 +2,9 @@ import { getPitchEligibility } from "~/models/eligibility.server";
 import { getUserByEmail } from "~/models/user.server";
 import { demoDomain, seedDemoOrganisation } from "./seed";
 import { seedDemoActivity } from "./seed-activity";
+import { seedDemoHandoffs } from "./seed-handoffs";
+import { handoffs } from "./schema";
+import { getDb } from "~/utils/db.server";
 
 test("the demo tells its story from the first sign-in", async () => {
   await seedDemoOrganisation({ log: () => {} });
@@ -17,4 +20,16 @@ test("the demo tells its story from the first sign-in", async () => {
   expect(await status("rep2", "ledgerflow")).toBe("refresh_due");
   expect(await status("rep3", "ledgerflow")).toBe("in_progress");
   expect(await status("rep4", "crewline")).toBe("lapsed");
+
+  const lines: string[] = [];
+  await seedDemoHandoffs({ log: (line) => lines.push(line) });
+  expect(lines).toEqual(["Seeded 6 demo handoffs."]);
+  const states = getDb()
+    .select({ state: handoffs.state })
+    .from(handoffs)
+    .all()
+    .map((h) => h.state);
+  expect(new Set(states)).toEqual(
+    new Set(["submitted", "questioned", "acknowledged", "superseded"]),
+  );
 }, 60_000);

@@ -3,13 +3,23 @@ import type { Role } from "#db/roles";
 export type NavItem = { to: string; label: string };
 
 const byRole: Record<Role, NavItem[]> = {
-  rep: [{ to: "/certificates", label: "My certificates" }],
-  manager: [{ to: "/team", label: "My team" }],
+  rep: [
+    { to: "/certificates", label: "My certificates" },
+    { to: "/handoffs", label: "Handoffs" },
+  ],
+  manager: [
+    { to: "/team", label: "My team" },
+    { to: "/handoffs", label: "Handoffs" },
+  ],
   author: [{ to: "/content", label: "Content status" }],
-  csm: [{ to: "/verify", label: "Verify a certificate" }],
+  csm: [
+    { to: "/handoffs", label: "Handoff queue" },
+    { to: "/verify", label: "Verify a certificate" },
+  ],
   admin: [
     { to: "/admin/users", label: "People & teams" },
     { to: "/admin/integrations", label: "Integrations" },
+    { to: "/handoffs", label: "Handoffs" },
     { to: "/content", label: "Content status" },
   ],
 };

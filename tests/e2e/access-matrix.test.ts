@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { demoEmail, signInCookie } from "./browser";
-import { personByEmail, readDemoPeople, type DemoPerson } from "./demo-people";
+import {
+  personByEmail,
+  readDemoHandoffs,
+  readDemoPeople,
+  type DemoHandoff,
+  type DemoPerson,
+} from "./demo-people";
 import { dataRequestPath, listRouteFiles, routePath } from "./route-files";
 import { startServer, type RunningServer } from "./start-server";
 
@@ -35,7 +41,11 @@ const accounts: Record<Exclude<Role, "signedOut">, string> = {
 
 type Outcome = { status: number } | { redirect: string };
 type Expect = (role: Role, path: string) => Outcome;
-type Fixtures = { certificateOf: (local: string) => string };
+type Fixtures = {
+  certificateOf: (local: string) => string;
+  /** The id of the demo handoff of this account. */
+  handoffOf: (accountName: string) => string;
+};
 type Probe = { params?: Record<string, string>; expect: Expect };
 type Post = { params?: Record<string, string>; body: Record<string, string>; expect: Expect };
 type Rule = {
@@ -137,6 +147,37 @@ const rules: Record<string, Rule> = {
     ],
   },
   "certificates._index.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
+  "handoffs._index.tsx": {
+    get: () => [
+      { expect: onlyFor(["rep", "otherTeamRep", "manager", "otherTeamManager", "csm", "admin"]) },
+    ],
+  },
+  "handoffs.new.tsx": {
+    get: () => [{ expect: onlyFor(["rep", "otherTeamRep"]) }],
+    post: () => ({
+      body: { product, accountName: "" },
+      expect: onlyFor(["rep", "otherTeamRep"], { status: 400 }),
+    }),
+  },
+  // rep1 (Team North, manager1) filed Lumen Telecom to the csm.
+  "handoffs.$id.tsx": {
+    get: (f) => [
+      {
+        params: { id: f.handoffOf("Lumen Telecom") },
+        expect: forSignedIn((role) =>
+          ["rep", "manager", "csm", "admin"].includes(role) ? ok : { status: 404 },
+        ),
+      },
+      { params: { id: "ho_none" }, expect: forSignedIn({ status: 404 }) },
+    ],
+    post: (f) => ({
+      params: { id: f.handoffOf("Lumen Telecom") },
+      body: { intent: "no-such-intent" },
+      expect: forSignedIn((role) =>
+        ["rep", "manager", "csm", "admin"].includes(role) ? { status: 400 } : { status: 404 },
+      ),
+    }),
+  },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
   "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
@@ -217,6 +258,7 @@ const rules: Record<string, Rule> = {
 
 let server: RunningServer;
 let people: DemoPerson[];
+let demoHandoffs: DemoHandoff[];
 const cookies = new Map<Role, string>();
 const figures = { cells: 0, requests: 0, leaksChecked: 0 };
 
@@ -229,6 +271,7 @@ beforeAll(async () => {
     }),
   );
   people = readDemoPeople(server.dataDir);
+  demoHandoffs = readDemoHandoffs(server.dataDir);
   const disabled = personByEmail(people, demoEmail(accounts.disabled));
   const response = await request({
     role: "admin",
@@ -276,10 +319,30 @@ function viewerFor(role: Role): DemoPerson | null {
   return personByEmail(people, demoEmail(accounts[role as Exclude<Role, "signedOut">]));
 }
 
+/**
+ * On handoff pages the two sides of a handoff see each other's names (never emails): the rep and
+ * the CSM, the rep's manager the CSM, and a rep filing one every CSM to choose from.
+ */
+function handoffCounterparts(viewer: DemoPerson | null, path: string): Set<string> {
+  const ids = new Set<string>();
+  if (!viewer || !path.startsWith("/handoffs")) return ids;
+  for (const h of demoHandoffs) {
+    const rep = people.find((p) => p.id === h.repId);
+    if (viewer.id === h.repId) ids.add(h.csmId);
+    if (viewer.id === h.csmId) ids.add(h.repId);
+    if (rep?.teamId && viewer.leads.includes(rep.teamId)) ids.add(h.csmId);
+  }
+  if (viewer.role === "rep" && path === "/handoffs/new") {
+    for (const p of people) if (p.role === "csm") ids.add(p.id);
+  }
+  return ids;
+}
+
 /** What this viewer must never see at this path: other people's emails, names and certificate ids. */
 function forbiddenFor(role: Role, path: string): string[] {
   const viewer = viewerFor(role);
   const forbidden: string[] = [];
+  const counterparts = handoffCounterparts(viewer, path);
   for (const person of people) {
     if (viewer && person.id === viewer.id) continue;
     const onTheirVerifyPage = person.certificationIds.some((id) => path === `/verify/${id}`);
@@ -288,7 +351,7 @@ function forbiddenFor(role: Role, path: string): string[] {
     if (!mayKnow) {
       forbidden.push(person.email);
       // The public verify page names the holder, and only the holder.
-      if (!onTheirVerifyPage) forbidden.push(person.name);
+      if (!onTheirVerifyPage && !counterparts.has(person.id)) forbidden.push(person.name);
     }
     for (const id of person.certificationIds) if (path !== `/verify/${id}`) forbidden.push(id);
   }
@@ -361,6 +424,11 @@ for (const route of listRouteFiles()) {
         const id = personByEmail(people, demoEmail(local)).certificationIds[0];
         if (!id) throw new Error(`${local} has no certificate in the demo`);
         return id;
+      },
+      handoffOf: (accountName) => {
+        const handoff = demoHandoffs.find((h) => h.accountName === accountName);
+        if (!handoff) throw new Error(`No demo handoff for ${accountName}`);
+        return handoff.id;
       },
     };
     const failures: string[] = [];

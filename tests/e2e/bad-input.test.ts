@@ -27,6 +27,8 @@ const tables = [
   "quiz_attempts",
   "module_progress",
   "certifications",
+  "handoffs",
+  "handoff_events",
 ];
 function rowCounts() {
   return Object.fromEntries(
@@ -249,6 +251,26 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       valid: { text: "It streamlines your processes.", product: "ledgerflow" },
     },
     { url: "/certificates", cookie: rep, valid: { intent: "x" } },
+    {
+      // rep1 is cleared on ledgerflow; "nobody" is no CSM, so even the valid form writes nothing.
+      url: "/handoffs/new",
+      cookie: await signInCookie(server.baseUrl, demoEmail("rep1")),
+      valid: {
+        product: "ledgerflow",
+        accountName: "Fuzz Ltd",
+        csmId: "nobody",
+        goLiveTarget: "2027-01-31",
+        promiseText: "Live in week 2",
+        promiseModule: "ingestion-rules",
+        notes: "",
+      },
+    },
+    {
+      // The CSM cannot reply in the rep's place: a valid form is still refused.
+      url: `/handoffs/${(db.prepare("SELECT id FROM handoffs WHERE state = 'submitted'").get() as { id: string }).id}`,
+      cookie: await signInCookie(server.baseUrl, demoEmail("csm")),
+      valid: { intent: "reply", message: "Hello" },
+    },
     { url: "/", cookie: rep, valid: { intent: "x" } },
   ];
   for (const target of targets) {

@@ -42,3 +42,19 @@ export function personByEmail(people: DemoPerson[], email: string): DemoPerson {
   if (!person) throw new Error(`No demo person ${email}`);
   return person;
 }
+
+export type DemoHandoff = { id: string; accountName: string; repId: string; csmId: string };
+
+/** The demo handoffs, read straight from a running test server's SQLite file. */
+export function readDemoHandoffs(dataDir: string): DemoHandoff[] {
+  const db = new Database(path.join(dataDir, "e2e.db"), { fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        "select id, account_name as accountName, rep_id as repId, csm_id as csmId from handoffs",
+      )
+      .all() as DemoHandoff[];
+  } finally {
+    db.close();
+  }
+}

@@ -5,11 +5,11 @@ const baseUrl = inject("baseUrl");
 const browser = browserForThisFile();
 
 const expectedNav = {
-  rep1: ["Home", "Products", "My certificates"],
-  manager1: ["Home", "Products", "My team"],
+  rep1: ["Home", "Products", "My certificates", "Handoffs"],
+  manager1: ["Home", "Products", "My team", "Handoffs"],
   author: ["Home", "Products", "Content status"],
-  csm: ["Home", "Products", "Verify a certificate"],
-  admin: ["Home", "Products", "People & teams", "Integrations", "Content status"],
+  csm: ["Home", "Products", "Handoff queue", "Verify a certificate"],
+  admin: ["Home", "Products", "People & teams", "Integrations", "Handoffs", "Content status"],
 };
 
 for (const [local, links] of Object.entries(expectedNav)) {
