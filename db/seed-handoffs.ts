@@ -145,6 +145,7 @@ export async function seedDemoHandoffs({
       rep,
       product,
       input: inputFor(product, demo, csm.id, demo.untold),
+      announce: false,
     });
     if (!result.ok) {
       log(`Demo handoff ${demo.accountName} not filed: ${result.message}`);
@@ -161,6 +162,7 @@ export async function seedDemoHandoffs({
         actor: step.kind === "replied" ? rep : csm,
         kind: step.kind,
         message: step.message ?? null,
+        announce: false,
         now: new Date(filedAt.getTime() + step.hoursLater * 3_600_000),
       });
     }
@@ -171,6 +173,7 @@ export async function seedDemoHandoffs({
         product,
         input: inputFor(product, demo, csm.id, []),
         supersedesId: result.handoff.id,
+        announce: false,
         now: editedAt,
       });
       if (edit.ok) filed++;

@@ -3,7 +3,7 @@ import { getUserByEmail } from "~/models/user.server";
 import { demoDomain, seedDemoOrganisation } from "./seed";
 import { seedDemoActivity } from "./seed-activity";
 import { seedDemoHandoffs } from "./seed-handoffs";
-import { handoffs } from "./schema";
+import { handoffs, outboxEvents } from "./schema";
 import { getDb } from "~/utils/db.server";
 
 test("the demo tells its story from the first sign-in", async () => {
@@ -32,4 +32,7 @@ test("the demo tells its story from the first sign-in", async () => {
   expect(new Set(states)).toEqual(
     new Set(["submitted", "questioned", "acknowledged", "superseded"]),
   );
+  // Seeded history tells nobody: a fresh demo with SMTP set must not email the CSM and reps.
+  const announced = getDb().select({ type: outboxEvents.type }).from(outboxEvents).all();
+  expect(announced.filter((e) => e.type.startsWith("handoff."))).toEqual([]);
 }, 60_000);

@@ -64,6 +64,7 @@ export function fileHandoff({
   product,
   input,
   supersedesId = null,
+  announce = true,
   now = new Date(),
 }: {
   rep: User;
@@ -71,6 +72,8 @@ export function fileHandoff({
   input: HandoffInput;
   /** An edit: the rep's own open handoff this one replaces. */
   supersedesId?: string | null;
+  /** False for history (the demo seed): nobody is told of what happened long ago. */
+  announce?: boolean;
   now?: Date;
 }): FileResult {
   if (rep.role !== "rep") return { ok: false, status: 403, message: "Only reps file handoffs." };
@@ -157,7 +160,8 @@ export function fileHandoff({
         .run();
     }
     addEvent(db, { handoffId: row.id, actorId: rep.id, kind: "filed", message: null, now });
-    recordHandoffNotice({ kind: "filed", handoff: row, actor: rep, message: null, now });
+    if (announce)
+      recordHandoffNotice({ kind: "filed", handoff: row, actor: rep, message: null, now });
     return row;
   });
   return { ok: true, handoff };
@@ -298,12 +302,15 @@ export function answerHandoff({
   actor,
   kind,
   message,
+  announce = true,
   now = new Date(),
 }: {
   handoffId: string;
   actor: User;
   kind: "acknowledged" | "questioned" | "replied";
   message: string | null;
+  /** False for history (the demo seed). */
+  announce?: boolean;
   now?: Date;
 }): AnswerResult {
   return immediateTransaction((db) => {
@@ -336,7 +343,8 @@ export function answerHandoff({
       kind === "acknowledged" ? "acknowledged" : kind === "questioned" ? "questioned" : "submitted";
     db.update(handoffs).set({ state }).where(eq(handoffs.id, handoffId)).run();
     addEvent(db, { handoffId, actorId: actor.id, kind, message, now });
-    recordHandoffNotice({ kind, handoff: { ...handoff, state }, actor, message, now });
+    if (announce)
+      recordHandoffNotice({ kind, handoff: { ...handoff, state }, actor, message, now });
     return { ok: true };
   });
 }
