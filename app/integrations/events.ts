@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { eligibility } from "~/api/eligibility-schemas";
 import type { DeliveryChannel, WebhookEvent } from "#db/schema";
+import type { HandoffEventData, HandoffEventType } from "./handoff-events";
 
 /** A certification event's `data`: the rep's verdict as the eligibility API gives it. */
 export type CertificationEventData = z.infer<typeof eligibility> & {
@@ -16,6 +17,8 @@ type ModuleRef = { product: string; productName: string; module: string; moduleT
 /** What the outbox carries, by type. Only `certification.*` events reach webhooks. */
 export type EventDataByType = {
   [T in WebhookEvent]: CertificationEventData;
+} & {
+  [T in HandoffEventType]: HandoffEventData;
 } & {
   /** A module of a track completed (every knowledge check in it passed). */
   "module.completed": ModuleRef & { revision: number };

@@ -3,13 +3,18 @@ import { deliveries, outboxEvents } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
 import { planNotifications } from "./notifications.server";
+import { planHandoffNotices } from "./handoff-notices.server";
 import { planWebhooks } from "./webhooks.server";
 import { planXapi } from "./xapi.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks, planXapi, planNotifications];
+const planners: DeliveryPlanner[] = [planWebhooks, planXapi, planNotifications, planHandoffNotices];
 
-/** Event types kept even when nothing is subscribed: the record of every certification change. */
+/** Event types kept even when nothing is subscribed: the record of every certification change and handoff step. */
 const alwaysKept = new Set<EventType>([
+  "handoff.filed",
+  "handoff.acknowledged",
+  "handoff.questioned",
+  "handoff.replied",
   "certification.issued",
   "certification.refresh_due",
   "certification.lapsed",
