@@ -232,6 +232,7 @@ export const apiScopes = [
   "people:read",
   "webhooks:write",
   "vocabulary:read",
+  "handoffs:read",
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

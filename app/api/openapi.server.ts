@@ -8,6 +8,7 @@ import {
   eligibility,
   eligibilityQuery,
 } from "./eligibility-schemas";
+import { handoffExport, handoffIdParam } from "./handoff-schemas";
 import { registerVocabularyPath } from "./vocabulary-schemas";
 import {
   webhook,
@@ -93,6 +94,23 @@ function registry() {
     registry: r,
     security: [{ [bearer.name]: ["vocabulary:read"] }],
     refusals,
+  });
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/handoffs/{id}",
+    summary: "One handoff to customer success, for the CRM's record of the deal",
+    description:
+      "What the rep promised, week by week, which friction points the customer was told of, the certification that cleared the rep, and every step since (who, when, what). Nothing is deleted: an edit supersedes a handoff, and both stay readable.",
+    security: [{ [bearer.name]: ["handoffs:read"] }],
+    request: { params: handoffIdParam },
+    responses: {
+      200: {
+        description: "The handoff",
+        content: { "application/json": { schema: handoffExport } },
+      },
+      ...refusals,
+      404: errorResponse("No handoff has that id."),
+    },
   });
   return r;
 }

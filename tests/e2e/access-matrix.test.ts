@@ -99,6 +99,9 @@ const rules: Record<string, Rule> = {
     get: () => [{ expect: apiOnly }],
     post: () => ({ body: { url: "x" }, expect: apiOnly }),
   },
+  "api.v1.handoffs.$id.ts": {
+    get: () => [{ params: { id: "ho_aaaaaaaaaaaaaaaa" }, expect: apiOnly }],
+  },
   "api.v1.webhooks.$id.ts": {
     get: () => [{ params: { id: "wh_none" }, expect: apiOnly }],
     post: () => ({ params: { id: "wh_none" }, body: {}, expect: apiOnly }),

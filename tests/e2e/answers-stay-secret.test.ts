@@ -13,6 +13,7 @@ import {
   withCorrectChoices,
 } from "./content-keys";
 import { createApiToken } from "./api-token";
+import { readDemoHandoffs } from "./demo-people";
 import { writeRepStatuses } from "./rep-statuses";
 import { startServer, type RunningServer } from "./start-server";
 
@@ -24,6 +25,7 @@ type Reader = "rep5" | "rep2" | "api";
  * A route under /api/ that returns anything about modules or quizzes gets one line here.
  */
 let webhookId = "";
+let handoffId = "";
 const scannedResponses: {
   route: string;
   reader?: Reader;
@@ -51,6 +53,7 @@ const scannedResponses: {
     post: (t) => ({ text: `A seamless integration for ${t.product}, ${t.module}.` }),
   },
   { route: "api.v1.webhooks.ts", reader: "api", url: () => "/api/v1/webhooks" },
+  { route: "api.v1.handoffs.$id.ts", reader: "api", url: () => `/api/v1/handoffs/${handoffId}` },
   { route: "api.v1.webhooks.$id.ts", reader: "api", url: () => `/api/v1/webhooks/${webhookId}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}` },
   { route: "products.$product.$.tsx", url: (t) => `/products/${t.product}/${t.module}.data` },
@@ -118,6 +121,7 @@ beforeAll(async () => {
     "certifications:read",
     "webhooks:write",
     "vocabulary:read",
+    "handoffs:read",
   ]);
   const registered = await fetch(`${server.baseUrl}/api/v1/webhooks`, {
     method: "POST",
@@ -129,6 +133,7 @@ beforeAll(async () => {
     }),
   });
   webhookId = ((await registered.json()) as { id: string }).id;
+  handoffId = readDemoHandoffs(server.dataDir)[0].id;
   // So the reconcile feed has verdicts to scan: rep2 part-certified, rep5 not started, every product.
   writeRepStatuses(
     server,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ApiScope } from "#db/schema";
 import { createApiToken } from "./api-token";
 import { demoEmail } from "./browser";
+import { readDemoHandoffs } from "./demo-people";
 import {
   listOperations,
   schemaValidator,
@@ -17,7 +18,7 @@ import type { RunningServer } from "./start-server";
  * document lists, and every status it documents, must appear here: a new endpoint fails this file
  * until it gets rows.
  */
-type Fixtures = { webhookId: string; doomedWebhookId: string };
+type Fixtures = { webhookId: string; doomedWebhookId: string; handoffId: string };
 type Call = {
   operation: string;
   /** Values for the path's `{placeholders}`. */
@@ -42,6 +43,7 @@ const hook = {
   events: ["certification.issued"],
 };
 const notAWebhook = "wh_aaaaaaaaaaaaaaaa";
+const notAHandoff = "ho_aaaaaaaaaaaaaaaa";
 
 const calls: Call[] = [
   {
@@ -197,6 +199,20 @@ const calls: Call[] = [
     scopes: ["vocabulary:read"],
     status: 415,
   },
+  ...(
+    [
+      [(f: Fixtures) => f.handoffId, ["handoffs:read"], 200],
+      [() => "not-a-handoff", ["handoffs:read"], 400],
+      [(f: Fixtures) => f.handoffId, null, 401],
+      [(f: Fixtures) => f.handoffId, ["vocabulary:read"], 403],
+      [() => notAHandoff, ["handoffs:read"], 404],
+    ] as const
+  ).map(([id, scopes, status]): Call => ({
+    operation: "GET /api/v1/handoffs/{id}",
+    params: (f) => ({ id: id(f) }),
+    scopes: scopes ? [...scopes] : null,
+    status,
+  })),
   ...(["GET", "DELETE"] as const).flatMap((method): Call[] => [
     {
       operation: `${method} /api/v1/webhooks/{id}`,
@@ -268,7 +284,11 @@ beforeAll(async () => {
       throw new Error(`Could not register a webhook: ${response.status}`);
     return ((await response.json()) as { id: string }).id;
   };
-  fixtures = { webhookId: await createWebhook(), doomedWebhookId: await createWebhook() };
+  fixtures = {
+    webhookId: await createWebhook(),
+    doomedWebhookId: await createWebhook(),
+    handoffId: readDemoHandoffs(server.dataDir)[0].id,
+  };
   const response = await fetch(`${server.baseUrl}/api/v1/openapi.json`);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   document = await response.json();
