@@ -82,14 +82,19 @@ export function VocabularyCheckForm({
 export function VocabularyCheckResult({
   text,
   matches,
+  label = "Check result",
+  idPrefix = "vocabulary-match",
 }: {
   text: string;
   matches: VocabularyMatch[];
+  /** Names the result, and keeps ids apart, when a page shows several. */
+  label?: string;
+  idPrefix?: string;
 }) {
   const groups = groupBySpan(matches);
   if (!groups.length) {
     return (
-      <section className="panel banner-success vocabulary-result" aria-label="Check result">
+      <section className="panel banner-success vocabulary-result" aria-label={label}>
         <p>
           <strong>No marketing phrases found.</strong> Nothing in this text is listed in a glossary
           as a phrase to replace.
@@ -104,7 +109,7 @@ export function VocabularyCheckResult({
     parts.push(
       <Fragment key={group.start}>
         <mark className="vocabulary-mark">{text.slice(group.start, group.end)}</mark>
-        <a href={`#vocabulary-match-${index + 1}`} className="vocabulary-mark__ref">
+        <a href={`#${idPrefix}-${index + 1}`} className="vocabulary-mark__ref">
           <span className="visually-hidden">replacement </span>
           {index + 1}
         </a>
@@ -114,7 +119,7 @@ export function VocabularyCheckResult({
   });
   parts.push(text.slice(cursor));
   return (
-    <section className="stack vocabulary-result" aria-label="Check result">
+    <section className="stack vocabulary-result" aria-label={label}>
       <div className="panel stack-sm">
         <h2 className="small-heading">
           {groups.length} marketing {groups.length === 1 ? "phrase" : "phrases"} to replace
@@ -123,7 +128,7 @@ export function VocabularyCheckResult({
       </div>
       <ol className="vocabulary-matches">
         {groups.map((group, index) => (
-          <li key={group.start} id={`vocabulary-match-${index + 1}`} className="panel stack-sm">
+          <li key={group.start} id={`${idPrefix}-${index + 1}`} className="panel stack-sm">
             <p className="vocabulary-matches__phrase">
               <span className="vocabulary-matches__number">{index + 1}</span>
               <s>“{text.slice(group.start, group.end)}”</s>

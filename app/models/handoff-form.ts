@@ -74,3 +74,67 @@ export function toHandoffInput(form: HandoffForm): HandoffInput | { error: strin
     ),
   };
 }
+
+/** What the form shows again: after a refusal, or an existing handoff being edited. */
+export type HandoffFormValues = {
+  accountName: string;
+  csmId: string;
+  goLiveTarget: string;
+  notes: string;
+  promises: { text: string; moduleSlug: string }[];
+  friction: Record<string, "told" | "not_discussed">;
+};
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const texts = (value: unknown) => (Array.isArray(value) ? value.map(text) : [text(value)]);
+
+/** The submitted fields as they were typed, whatever was wrong with them. */
+export function formValuesOf(fields: Record<string, unknown>): HandoffFormValues {
+  const moduleSlugs = texts(fields.promiseModule);
+  const friction = (fields.friction ?? {}) as Record<string, unknown>;
+  return {
+    accountName: text(fields.accountName),
+    csmId: text(fields.csmId),
+    goLiveTarget: text(fields.goLiveTarget),
+    notes: text(fields.notes),
+    promises: texts(fields.promiseText).map((t, i) => ({
+      text: t,
+      moduleSlug: moduleSlugs[i] ?? "",
+    })),
+    friction: Object.fromEntries(
+      Object.entries(friction).flatMap(([key, value]) =>
+        value === "told" || value === "not_discussed" ? [[key, value]] : [],
+      ),
+    ),
+  };
+}
+
+/**
+ * An existing handoff as the form's starting point. Friction is matched by module and text, so a
+ * point the module has since dropped is left out and a new one starts unanswered.
+ */
+export function formValuesOfHandoff({
+  handoff,
+  promises,
+  friction,
+  points,
+}: {
+  handoff: { accountName: string; csmId: string; goLiveTarget: string; notes: string };
+  promises: { text: string; moduleSlug: string }[];
+  friction: { moduleSlug: string; text: string; told: boolean }[];
+  points: { key: string; moduleSlug: string; text: string }[];
+}): HandoffFormValues {
+  const answers: HandoffFormValues["friction"] = {};
+  for (const point of points) {
+    const kept = friction.find((f) => f.moduleSlug === point.moduleSlug && f.text === point.text);
+    if (kept) answers[point.key] = kept.told ? "told" : "not_discussed";
+  }
+  return {
+    accountName: handoff.accountName,
+    csmId: handoff.csmId,
+    goLiveTarget: handoff.goLiveTarget,
+    notes: handoff.notes,
+    promises: promises.map((p) => ({ text: p.text, moduleSlug: p.moduleSlug })),
+    friction: answers,
+  };
+}

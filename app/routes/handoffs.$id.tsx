@@ -12,7 +12,12 @@ import { HandoffAnswerForms } from "~/components/handoff-answer-forms";
 import { HandoffJourney } from "~/components/handoff-journey";
 import { getCertificationById } from "~/models/certification.server";
 import { handoffEventLabels, handoffStateLabels, needsMove } from "~/models/handoff-labels";
-import { answerHandoff, canViewHandoff, getHandoffDetail } from "~/models/handoff.server";
+import {
+  answerHandoff,
+  canViewHandoff,
+  getHandoffDetail,
+  getSuccessor,
+} from "~/models/handoff.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
@@ -46,6 +51,8 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       state: handoff.state,
       notes: handoff.notes,
       createdAt: handoff.createdAt.toISOString(),
+      supersedesId: handoff.supersedesId,
+      supersededById: getSuccessor({ id: handoff.id })?.id ?? null,
     },
     rep: { name: rep.name },
     csm: { name: csm.name },
@@ -147,6 +154,13 @@ export default function HandoffPage() {
         </p>
       </header>
       <ActionResult error={result?.error} notice={result?.notice} />
+      <VersionLinks
+        handoff={handoff}
+        editable={
+          page.viewerSide === "rep" &&
+          (handoff.state === "submitted" || handoff.state === "questioned")
+        }
+      />
       {untold.length ? (
         <section className="friction-box" aria-label="Not discussed with the customer">
           <strong>
@@ -212,6 +226,39 @@ export default function HandoffPage() {
           ))}
         </ol>
       </section>
+    </div>
+  );
+}
+
+function VersionLinks({
+  handoff,
+  editable,
+}: {
+  handoff: { id: string; supersedesId: string | null; supersededById: string | null };
+  editable: boolean;
+}) {
+  if (!handoff.supersedesId && !handoff.supersededById && !editable) return null;
+  return (
+    <div className="stack-sm no-print">
+      {handoff.supersededById ? (
+        <p className="banner banner-warning">
+          This version was replaced by an edit.{" "}
+          <Link to={`/handoffs/${handoff.supersededById}`}>Read the current version</Link>
+        </p>
+      ) : null}
+      {handoff.supersedesId ? (
+        <p className="muted small">
+          This is an edited version.{" "}
+          <Link to={`/handoffs/${handoff.supersedesId}`}>Read the earlier one</Link>
+        </p>
+      ) : null}
+      {editable ? (
+        <p>
+          <Link to={`/handoffs/${handoff.id}/edit`} className="button button-small">
+            Edit this handoff
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,11 +5,9 @@ import { HandoffFilingForm } from "~/components/handoff-filing-form";
 import { PitchVerdict } from "~/components/pitch-verdict";
 import { loadCatalog, requireProduct } from "~/content/content.server";
 import { getPitchEligibility } from "~/models/eligibility.server";
-import { handoffFormFields, handoffFormSchema, toHandoffInput } from "~/models/handoff-form";
-import { frictionPointsOf } from "~/models/handoff-journey";
-import { fileHandoff, listCsms } from "~/models/handoff.server";
+import { getHandoffFormSetup, submitHandoffForm } from "~/models/handoff-submission.server";
 import { requireRole } from "~/utils/auth.server";
-import { parseFormFields, requireFormData } from "~/utils/form.server";
+import { requireFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "New handoff · Firsthand" }];
 
@@ -22,29 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const product = await requireProduct({ productSlug: slug });
   const eligibility = (await getPitchEligibility({ userId: rep.id, productSlug: slug }))!;
-  return {
-    choose: null,
-    product: { slug: product.slug, name: product.name },
-    eligibility,
-    csms: listCsms().map((c) => ({ id: c.id, name: c.name })),
-    modules: product.modules.map((m) => ({ slug: m.slug, title: m.title, week: m.week })),
-    friction: frictionPointsOf(product),
-  } as const;
+  return { choose: null, eligibility, ...getHandoffFormSetup({ product }) } as const;
 }
-
-type FileError = { error: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const rep = requireRole(request, ["rep"]);
-  const form = await requireFormData(request);
-  const parsed = parseFormFields(handoffFormSchema, handoffFormFields(form));
-  if (!parsed.ok) return data<FileError>({ error: parsed.message }, { status: 400 });
-  const product = await requireProduct({ productSlug: parsed.data.product });
-  const input = toHandoffInput(parsed.data);
-  if ("error" in input) return data<FileError>({ error: input.error }, { status: 400 });
-  const result = fileHandoff({ rep, product, input });
-  if (!result.ok) return data<FileError>({ error: result.message }, { status: result.status });
-  return redirect(`/handoffs/${result.handoff.id}`);
+  const result = await submitHandoffForm({ rep, form: await requireFormData(request) });
+  if ("filed" in result) return redirect(`/handoffs/${result.filed}`);
+  return data(result, { status: result.status });
 }
 
 export default function NewHandoff() {
@@ -82,11 +65,15 @@ export default function NewHandoff() {
       </header>
       {eligibility.cleared ? (
         <HandoffFilingForm
-          product={product}
+          product={page.product}
           csms={page.csms}
           modules={page.modules}
           friction={page.friction}
-          error={result?.error}
+          hasGlossary={page.hasGlossary}
+          key={result ? JSON.stringify(result.values) : "empty"}
+          values={result?.values}
+          wording={result && "wording" in result ? result.wording : undefined}
+          error={result && "error" in result ? result.error : undefined}
         />
       ) : (
         <section className="panel stack" aria-label="Why you cannot file this handoff">

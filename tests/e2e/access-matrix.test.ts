@@ -162,6 +162,29 @@ const rules: Record<string, Rule> = {
       expect: onlyFor(["rep", "otherTeamRep"], { status: 400 }),
     }),
   },
+  // Only the rep who filed it edits an open handoff; another rep learns nothing of it.
+  "handoffs.$id_.edit.tsx": {
+    get: (f) => [
+      {
+        params: { id: f.handoffOf("Lumen Telecom") },
+        expect: forSignedIn((role) =>
+          role === "rep" ? ok : role === "otherTeamRep" ? { status: 404 } : { status: 403 },
+        ),
+      },
+      { params: { id: "ho_none" }, expect: onlyFor(["rep", "otherTeamRep"], { status: 404 }) },
+    ],
+    post: (f) => ({
+      params: { id: f.handoffOf("Lumen Telecom") },
+      body: { product, accountName: "" },
+      expect: forSignedIn((role) =>
+        role === "rep"
+          ? { status: 400 }
+          : role === "otherTeamRep"
+            ? { status: 404 }
+            : { status: 403 },
+      ),
+    }),
+  },
   // rep1 (Team North, manager1) filed Lumen Telecom to the csm.
   "handoffs.$id.tsx": {
     get: (f) => [
@@ -335,7 +358,7 @@ function handoffCounterparts(viewer: DemoPerson | null, path: string): Set<strin
     if (viewer.id === h.csmId) ids.add(h.repId);
     if (rep?.teamId && viewer.leads.includes(rep.teamId)) ids.add(h.csmId);
   }
-  if (viewer.role === "rep" && path === "/handoffs/new") {
+  if (viewer.role === "rep" && (path === "/handoffs/new" || path.endsWith("/edit"))) {
     for (const p of people) if (p.role === "csm") ids.add(p.id);
   }
   return ids;

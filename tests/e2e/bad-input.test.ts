@@ -266,6 +266,20 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       },
     },
     {
+      // An edit of rep1's open handoff, addressed to "nobody": refused, so nothing is superseded.
+      url: `/handoffs/${(db.prepare("SELECT id FROM handoffs WHERE account_name = 'Lumen Telecom'").get() as { id: string }).id}/edit`,
+      cookie: await signInCookie(server.baseUrl, demoEmail("rep1")),
+      valid: {
+        product: "calliper",
+        accountName: "Fuzz Ltd",
+        csmId: "nobody",
+        goLiveTarget: "2027-01-31",
+        promiseText: "Live in week 2",
+        promiseModule: "ingestion-rules",
+        notes: "",
+      },
+    },
+    {
       // The CSM cannot reply in the rep's place: a valid form is still refused.
       url: `/handoffs/${(db.prepare("SELECT id FROM handoffs WHERE state = 'submitted'").get() as { id: string }).id}`,
       cookie: await signInCookie(server.baseUrl, demoEmail("csm")),

@@ -165,3 +165,135 @@ test("a rep files with one friction point not discussed; the CSM sees it flagged
   expect(await adherenceRow(manager, "Ava Martins")).toEqual(["5", "40%", "100%", "2.5 h"]);
   await Promise.all([manager.close(), rep.close(), csm.close()]);
 });
+
+async function startLedgerflowHandoff(rep: Page, account: string) {
+  await rep.goto(`${server.baseUrl}/handoffs/new?product=ledgerflow`);
+  await rep.getByLabel("Account name").fill(account);
+  await rep.getByLabel("Customer success manager").selectOption({ label: "Chris Success" });
+  await rep.getByLabel("Go-live target").fill("2027-03-01");
+  await rep.getByLabel("Promise 1").fill("No more manual work after week 2");
+  await rep.locator("#promiseModule-0").selectOption("ingestion-rules");
+  const points = rep.locator(".handoff-friction-list fieldset");
+  for (let i = 0; i < (await points.count()); i++)
+    await points.nth(i).getByLabel("Customer was told").check();
+}
+
+test("pitch phrases in the notes and promises are marked before filing, and nothing typed is lost", async () => {
+  const rep = await getBrowser().newPage();
+  await signIn(rep, server.baseUrl, demoEmail("rep1"));
+  await rep.waitForURL(`${server.baseUrl}/`);
+  await startLedgerflowHandoff(rep, "Initech Accounts");
+  await rep.getByLabel("Notes for the CSM").fill("Told them it STREAMLINED your processes.");
+
+  // While writing, the check runs in place.
+  await rep.getByRole("button", { name: "Check wording now" }).click();
+  const inline = rep.getByRole("region", { name: "Wording check of your notes" });
+  await expect(inline.locator("mark").innerText()).resolves.toBe("STREAMLINED your processes");
+  await expect(inline.innerText()).resolves.toContain("Ingestion rule");
+
+  const before = handoffCount();
+  await rep.getByRole("button", { name: "File handoff" }).click();
+  await rep
+    .getByRole("heading", { name: "2 pitch phrases to replace before the CSM reads this" })
+    .waitFor();
+  expect(handoffCount()).toBe(before);
+  const promise = rep.getByRole("region", { name: "Wording check: Promise 1" });
+  await expect(promise.locator("mark").innerText()).resolves.toBe("No more manual work");
+  await expect(rep.getByLabel("Account name").inputValue()).resolves.toBe("Initech Accounts");
+  await expect(rep.getByLabel("Go-live target").inputValue()).resolves.toBe("2027-03-01");
+  await expect(rep.locator("#promiseModule-0").inputValue()).resolves.toBe("ingestion-rules");
+  await expect(
+    rep.locator(".handoff-friction-list input[value=told]:checked").count(),
+  ).resolves.toBe(await rep.locator(".handoff-friction-list fieldset").count());
+
+  await rep
+    .getByLabel("Promise 1", { exact: true })
+    .fill("Bank statements arrive on their own from week 2");
+  await rep
+    .getByLabel("Notes for the CSM", { exact: true })
+    .fill("Told them ingestion rules fetch statements, so nobody uploads files on Mondays.");
+  await rep.getByRole("button", { name: "Check again and file" }).click();
+  await rep.waitForURL(/\/handoffs\/ho_/);
+  expect(handoffCount()).toBe(before + 1);
+  await expect(rep.locator(".handoff-notes").innerText()).resolves.toContain(
+    "nobody uploads files on Mondays",
+  );
+  await rep.close();
+});
+
+test("a rep may file the wording as it is once it was shown", async () => {
+  const cookie = await signInCookie(server.baseUrl, demoEmail("rep1"));
+  const people = readDemoPeople(server.dataDir);
+  const csm = personByEmail(people, demoEmail("csm"));
+  const form = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      product: "ledgerflow",
+      accountName: "Wording Kept Ltd",
+      csmId: csm.id,
+      goLiveTarget: "2027-04-01",
+      notes: "Seamless integration, as promised.",
+      ...extra,
+    });
+  const post = (body: URLSearchParams) =>
+    fetch(`${server.baseUrl}/handoffs/new?product=ledgerflow`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: server.baseUrl },
+      body,
+      redirect: "manual",
+    });
+  const friction = await frictionFields(cookie, "ledgerflow");
+  const before = handoffCount();
+  const shown = await post(form(friction));
+  expect(shown.status).toBe(200);
+  expect(await shown.text()).toContain("pitch phrase");
+  expect(handoffCount()).toBe(before);
+  const kept = await post(form({ ...friction, wording: "kept" }));
+  expect(kept.status).toBe(302);
+  expect(handoffCount()).toBe(before + 1);
+});
+
+/** Every friction point of a product's form, answered "told". */
+async function frictionFields(cookie: string, product: string) {
+  const html = await (
+    await fetch(`${server.baseUrl}/handoffs/new?product=${product}`, {
+      headers: { Cookie: cookie },
+    })
+  ).text();
+  return Object.fromEntries(
+    [...html.matchAll(/name="(friction:[^"]+)"[^>]*value="told"/g)].map((m) => [m[1], "told"]),
+  );
+}
+
+test("the rep edits an open handoff: the CSM gets the new version, and the old one stays, linked", async () => {
+  const browser = getBrowser();
+  const rep = await browser.newPage();
+  await signIn(rep, server.baseUrl, demoEmail("rep1"));
+  await rep.waitForURL(`${server.baseUrl}/`);
+  await startLedgerflowHandoff(rep, "Edited Co");
+  await rep.getByLabel("Promise 1").fill("Bank statements arrive on their own from week 2");
+  await rep.getByRole("button", { name: "File handoff" }).click();
+  await rep.waitForURL(/\/handoffs\/ho_/);
+  const firstUrl = rep.url();
+
+  await rep.getByRole("link", { name: "Edit this handoff" }).click();
+  await expect(rep.getByLabel("Account name").inputValue()).resolves.toBe("Edited Co");
+  await expect(rep.getByLabel("Promise 1").inputValue()).resolves.toBe(
+    "Bank statements arrive on their own from week 2",
+  );
+  await rep.getByLabel("Go-live target").fill("2027-05-20");
+  await rep.getByRole("button", { name: "File the edit" }).click();
+  await rep.waitForURL((url) => /\/handoffs\/ho_/.test(url.pathname) && url.href !== firstUrl);
+  await rep.getByText("This is an edited version.").waitFor();
+
+  const csm = await browser.newPage();
+  await signIn(csm, server.baseUrl, demoEmail("csm"));
+  await csm.waitForURL(`${server.baseUrl}/`);
+  await csm.goto(`${server.baseUrl}/handoffs`);
+  await expect(csm.getByRole("row", { name: /Edited Co/ }).count()).resolves.toBe(1);
+  await csm.goto(firstUrl);
+  await csm.getByText("This version was replaced by an edit.").waitFor();
+  await expect(csm.getByRole("button", { name: "Acknowledge" }).count()).resolves.toBe(0);
+  await csm.getByRole("link", { name: "Read the current version" }).click();
+  await csm.getByText(/go-live 20 May 2027/).waitFor();
+  await Promise.all([rep.close(), csm.close()]);
+});
