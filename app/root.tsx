@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import appStyles from "~/styles/app.css?url";
+import { countHandoffsNeedingMove } from "~/models/handoff.server";
 import { getUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -24,7 +25,12 @@ export const meta: MetaFunction = () => [{ title: "Firsthand" }];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request);
-  return { user: user ? { name: user.name, email: user.email, role: user.role } : null };
+  if (!user) return { user: null };
+  const waiting =
+    user.role === "rep" || user.role === "csm" ? countHandoffsNeedingMove({ userId: user.id }) : 0;
+  return {
+    user: { name: user.name, email: user.email, role: user.role, inbox: { "/handoffs": waiting } },
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -389,6 +389,8 @@ export const notificationKinds = [
   "rep_certified",
   "rep_lapsed",
   "weekly_digest",
+  "handoff_to_me",
+  "handoff_answered",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

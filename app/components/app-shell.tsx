@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 import type { Role } from "#db/roles";
 import { navigationFor } from "./navigation";
 
-export type ShellUser = { name: string; email: string; role: Role };
+export type ShellUser = {
+  name: string;
+  email: string;
+  role: Role;
+  /** How many items wait on this person behind a nav link, by its path. */
+  inbox?: Record<string, number>;
+};
 
 const roleLabels: Record<Role, string> = {
   rep: "Sales rep",
@@ -35,6 +41,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                     <li key={item.to}>
                       <NavLink to={item.to} end={item.to === "/"}>
                         {item.label}
+                        <InboxCount count={user.inbox?.[item.to] ?? 0} />
                       </NavLink>
                     </li>
                   ))}
@@ -79,5 +86,15 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         Firsthand · reps walk the customer&apos;s journey before they sell it
       </footer>
     </>
+  );
+}
+
+function InboxCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="nav-count">
+      {count}
+      <span className="visually-hidden"> waiting for you</span>
+    </span>
   );
 }

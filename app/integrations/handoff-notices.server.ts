@@ -1,31 +1,28 @@
-import { eq } from "drizzle-orm";
-import { users } from "#db/schema";
+import { getTeamById } from "~/models/team.server";
+import { getUserById } from "~/models/user.server";
 import { getEnv } from "~/utils/env.server";
-import { getDb } from "~/utils/db.server";
-import type { EmailPayload } from "./email-sender.server";
 import type { DeliveryPlanner } from "./events";
 import { handoffMessage, type HandoffEventData, type HandoffEventType } from "./handoff-events";
+import { deliveriesFor } from "./notifications.server";
 
 const isHandoffEvent = (type: string): type is HandoffEventType => type.startsWith("handoff.");
 
-/** Each step of a handoff emails the other side (the CSM, or the rep), when email is on. */
+/**
+ * Each step of a handoff reaches the other side where they work: by email, and in their team's
+ * Slack channel when it has one, unless they turned that kind off.
+ */
 export const planHandoffNotices: DeliveryPlanner = (event) => {
-  const { SMTP_URL, APP_URL } = getEnv();
-  if (!SMTP_URL || !isHandoffEvent(event.type)) return [];
+  if (!isHandoffEvent(event.type)) return [];
+  const type = event.type;
   const data = event.data as HandoffEventData;
-  const recipient = getDb().select().from(users).where(eq(users.id, data.recipientId)).get();
+  const recipient = getUserById({ id: data.recipientId });
   if (!recipient || recipient.disabled) return [];
-  const built = handoffMessage({
-    appUrl: APP_URL,
-    type: event.type,
-    data,
-    recipientName: recipient.name,
+  const toCsm = type === "handoff.filed" || type === "handoff.replied";
+  return deliveriesFor({
+    kind: toCsm ? "handoff_to_me" : "handoff_answered",
+    recipient,
+    team: recipient.teamId ? getTeamById({ id: recipient.teamId }) : null,
+    message: () =>
+      handoffMessage({ appUrl: getEnv().APP_URL, type, data, recipientName: recipient.name }),
   });
-  const email: EmailPayload = {
-    to: recipient.email,
-    subject: built.subject,
-    text: built.text,
-    html: built.html,
-  };
-  return [{ channel: "email", target: recipient.email, payload: JSON.stringify(email) }];
 };

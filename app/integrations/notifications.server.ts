@@ -26,7 +26,7 @@ export { sendEmail } from "./email-sender.server";
 export { sendSlack } from "./slack-sender.server";
 
 /** A notification for one person, sent by email and to their team's Slack channel. */
-type Notice = {
+export type Notice = {
   kind: NotificationKind;
   recipient: User;
   /** Whose team channel hears of it. */
@@ -142,7 +142,7 @@ function noticesFor(event: OutboxEvent): Notice[] {
   return [];
 }
 
-function deliveriesFor({ kind, recipient, team, message }: Notice): DeliveryPlan[] {
+export function deliveriesFor({ kind, recipient, team, message }: Notice): DeliveryPlan[] {
   // Turning a kind off stops it everywhere, the team channel's message about the person included.
   if (!isNotificationOn({ userId: recipient.id, kind })) return [];
   const emailTo = getEnv().SMTP_URL && recipient.email ? recipient.email : null;

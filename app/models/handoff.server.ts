@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import {
   handoffEvents,
   handoffFriction,
@@ -282,6 +282,21 @@ export function listHandoffsFor({ viewer }: { viewer: User }): HandoffListRow[] 
   const csmIds = [...new Set(rows.map((r) => r.handoff.csmId))];
   const csms = csmIds.length ? db.select().from(users).where(inArray(users.id, csmIds)).all() : [];
   return rows.map((r) => ({ ...r, csmName: csms.find((c) => c.id === r.handoff.csmId)!.name }));
+}
+
+/** The app's inbox: handoffs waiting on this person (a CSM to answer, a rep to reply). */
+export function countHandoffsNeedingMove({ userId }: { userId: string }): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(handoffs)
+    .where(
+      or(
+        and(eq(handoffs.csmId, userId), eq(handoffs.state, "submitted")),
+        and(eq(handoffs.repId, userId), eq(handoffs.state, "questioned")),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
 }
 
 export function listHandoffEvents({ handoffIds }: { handoffIds: string[] }): HandoffEvent[] {

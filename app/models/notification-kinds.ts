@@ -26,16 +26,25 @@ export const notificationKindLabels: Record<
     description:
       "Once a week: who on your team is certified, due for a refresh or lapsed, per product.",
   },
+  handoff_to_me: {
+    label: "A handoff for me arrives, or a rep answers my question",
+    description: "When a rep hands a deal over to you, edits it, or replies to what you asked.",
+  },
+  handoff_answered: {
+    label: "A CSM answers my handoff",
+    description:
+      "When customer success acknowledges a handoff you filed or sends it back with a question.",
+  },
 };
 
 const managerKinds: NotificationKind[] = ["rep_certified", "rep_lapsed", "weekly_digest"];
 
 const kindsByRole: Record<Role, NotificationKind[]> = {
-  rep: ["module_changed", "lapse_warning"],
+  rep: ["module_changed", "lapse_warning", "handoff_answered"],
   manager: managerKinds,
   admin: managerKinds,
   author: [],
-  csm: [],
+  csm: ["handoff_to_me"],
 };
 
 /** The notifications a person of this role can get, so the only ones they can turn off. */

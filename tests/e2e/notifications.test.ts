@@ -132,6 +132,60 @@ test("a manager connects the team's Slack channel, sends a test message, and nob
   ]);
 });
 
+test("handoff steps reach the other side by email and in their team's Slack; a CSM who opted out gets no email", async () => {
+  const csm = await signInCookie(server.baseUrl, demoEmail("csm"));
+  const rep1 = await signInCookie(server.baseUrl, demoEmail("rep1"));
+  // Every kind a CSM has, turned off: nothing is checked, so nothing is "on".
+  const optOut = await post("/settings/notifications", csm, { intent: "save-notifications" });
+  expect(optOut.status).toBe(200);
+  const csmPerson = personByEmail(people, demoEmail("csm"));
+  expect(query("select kind from notification_opt_outs where user_id = ?", csmPerson.id)).toEqual([
+    { kind: "handoff_to_me" },
+  ]);
+
+  const form = await (
+    await fetch(`${server.baseUrl}/handoffs/new?product=ledgerflow`, { headers: { Cookie: rep1 } })
+  ).text();
+  const friction = [...form.matchAll(/name="(friction:[^"]+)"[^>]*value="told"/g)].map((m) => [
+    m[1],
+    "told",
+  ]);
+  expect(friction.length).toBeGreaterThan(0);
+  const filed = await post("/handoffs/new?product=ledgerflow", rep1, {
+    product: "ledgerflow",
+    accountName: "Slackline Logistics",
+    csmId: csmPerson.id,
+    goLiveTarget: "2027-06-01",
+    notes: "",
+    ...Object.fromEntries(friction),
+  });
+  expect(filed.status).toBe(302);
+  const handoffPath = new URL(filed.headers.get("location")!, server.baseUrl).pathname;
+  expect((await post(handoffPath, csm, { intent: "acknowledge" })).status).toBe(200);
+
+  // The rep's team channel (Team North, connected above) hears the answer, and the rep's inbox.
+  const slackPost = await waitFor("the Slack message to rep1's team", () =>
+    slack.calls.find((c) => c.body.includes("acknowledged the handoff of *Slackline Logistics*")),
+  );
+  expect(JSON.parse(slackPost.body).text).toContain("Chris Success");
+  await waitFor("rep1's email", () =>
+    mail.messages.find(
+      (m) =>
+        m.to.includes(demoEmail("rep1")) &&
+        m.subject === "Chris Success acknowledged the Slackline Logistics handoff",
+    ),
+  );
+  const planned = query<{ type: string; channel: string; target: string }>(
+    `select e.type, d.channel, d.target from outbox_events e join deliveries d on d.event_seq = e.seq
+     where e.type like 'handoff.%' and e.data like '%Slackline Logistics%' order by d.id`,
+  );
+  expect(planned.filter((d) => d.type === "handoff.filed")).toEqual([]);
+  expect(planned.map((d) => [d.type, d.channel])).toEqual([
+    ["handoff.acknowledged", "email"],
+    ["handoff.acknowledged", "slack"],
+  ]);
+});
+
 test("a rep turns module-change notifications off on their settings page", async () => {
   const page = await getBrowser().newPage({ viewport: { width: 1280, height: 900 } });
   try {
@@ -144,7 +198,7 @@ test("a rep turns module-change notifications off on their settings page", async
     await expect(page.getByLabel("Weekly team digest").count()).resolves.toBe(0);
     await changed.uncheck();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").getByText("Saved: you get 1 of 2 notifications.").waitFor();
+    await page.getByRole("status").getByText("Saved: you get 2 of 3 notifications.").waitFor();
     await page.reload();
     await expect(page.getByLabel("A module I am certified on changed").isChecked()).resolves.toBe(
       false,
@@ -254,7 +308,7 @@ test("a module's new revision emails the certified rep and posts to the team's S
   expect(slack.calls.filter((c) => c.body.includes(rep2.name))).toEqual([]);
   expect(
     query<{ channel: string; state: string }>(
-      "select d.channel, d.state from deliveries d join outbox_events e on e.seq = d.event_seq where e.user_id = ? and d.channel in ('email', 'slack') order by d.channel",
+      "select d.channel, d.state from deliveries d join outbox_events e on e.seq = d.event_seq where e.user_id = ? and e.type = 'certification.refresh_due' and d.channel in ('email', 'slack') order by d.channel",
       rep1.id,
     ),
   ).toEqual([

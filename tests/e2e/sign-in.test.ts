@@ -12,6 +12,12 @@ const expectedNav = {
   admin: ["Home", "Products", "People & teams", "Integrations", "Handoffs", "Content status"],
 };
 
+// The app's inbox: in the demo, rep1 owes the CSM a reply on one handoff, and two wait for the CSM.
+const expectedInbox: Record<string, string[]> = {
+  rep1: ["Handoffs, 1 waiting for you"],
+  csm: ["Handoff queue, 2 waiting for you"],
+};
+
 for (const [local, links] of Object.entries(expectedNav)) {
   test(`${local} signs in and sees their role's navigation`, async () => {
     const page = await browser().newPage();
@@ -20,7 +26,19 @@ for (const [local, links] of Object.entries(expectedNav)) {
     const nav = page.getByRole("navigation", { name: "Main" });
     // A sign-in with JavaScript navigates client-side: the URL can change a tick before the page.
     await nav.getByRole("link", { name: "Home" }).waitFor();
-    await expect(nav.getByRole("link").allInnerTexts()).resolves.toEqual(links);
+    const labels = nav
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => a.childNodes[0]?.textContent ?? ""));
+    await expect(labels).resolves.toEqual(links);
+    const counted = nav
+      .getByRole("link")
+      .filter({ has: page.locator(".nav-count") })
+      .evaluateAll((as) =>
+        as.map(
+          (a) => `${a.childNodes[0]?.textContent}, ${a.querySelector(".nav-count")!.textContent}`,
+        ),
+      );
+    await expect(counted).resolves.toEqual(expectedInbox[local] ?? []);
     await page.close();
   });
 }
