@@ -11,7 +11,7 @@ const hours = (value: number | null) =>
 export function AdherenceTable({ reps }: { reps: RepAdherence[] }) {
   return (
     <div className="table-wrap">
-      <table className="data-table" aria-label="Handoff adherence per rep">
+      <table className="data-table responsive-table" aria-label="Handoff adherence per rep">
         <thead>
           <tr>
             <th scope="col">Rep</th>
@@ -25,10 +25,14 @@ export function AdherenceTable({ reps }: { reps: RepAdherence[] }) {
           {reps.map((r) => (
             <tr key={r.repId} data-rep={r.repName}>
               <th scope="row">{r.repName}</th>
-              <td>{r.filed}</td>
-              <td>{percent(r.allFrictionDiscussed)}</td>
-              <td>{percent(r.acknowledgedWithoutQuestions)}</td>
-              <td>{hours(r.medianHoursToAcknowledge)}</td>
+              <td data-label="Handoffs filed">{r.filed}</td>
+              <td data-label="Every friction point discussed">{percent(r.allFrictionDiscussed)}</td>
+              <td data-label="Acknowledged without questions">
+                {percent(r.acknowledgedWithoutQuestions)}
+              </td>
+              <td data-label="Median time to acknowledgement">
+                {hours(r.medianHoursToAcknowledge)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ActionResult } from "~/components/action-result";
 import { HandoffAnswerForms } from "~/components/handoff-answer-forms";
 import { HandoffJourney } from "~/components/handoff-journey";
+import { getProduct } from "~/content/content.server";
 import { getCertificationById } from "~/models/certification.server";
 import { handoffEventLabels, handoffStateLabels, needsMove } from "~/models/handoff-labels";
 import {
@@ -38,15 +39,16 @@ function requireVisibleHandoff(request: Request, id: string | undefined) {
   return { viewer, detail };
 }
 
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, detail } = requireVisibleHandoff(request, params.id);
+  const product = await getProduct({ productSlug: detail.handoff.productSlug });
   const { handoff, rep, csm } = detail;
   const certification = getCertificationById({ id: handoff.certificationId });
   return {
     handoff: {
       id: handoff.id,
       accountName: handoff.accountName,
-      productSlug: handoff.productSlug,
+      productName: product?.name ?? handoff.productSlug,
       goLiveTarget: handoff.goLiveTarget,
       state: handoff.state,
       notes: handoff.notes,
@@ -140,7 +142,7 @@ export default function HandoffPage() {
           <span className={`pill ${state.tone}`}>{state.label}</span>
         </div>
         <p className="muted">
-          {handoff.productSlug} · {page.rep.name} → {page.csm.name} · go-live{" "}
+          {handoff.productName} · {page.rep.name} → {page.csm.name} · go-live{" "}
           {formatDate(handoff.goLiveTarget)} · filed {formatDate(handoff.createdAt)}
         </p>
         <p className="no-print">

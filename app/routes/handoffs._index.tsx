@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdherenceTable, WeeklyHandoffChart } from "~/components/handoff-adherence";
+import { loadCatalog } from "~/content/content.server";
 import { adherenceByRep, weeklyBars } from "~/models/handoff-adherence";
 import { handoffStateLabels, needsMove } from "~/models/handoff-labels";
 import { listAdherenceInputs, listHandoffsFor } from "~/models/handoff.server";
@@ -11,13 +12,14 @@ import handoffStyles from "~/styles/handoffs.css?url";
 export const meta: MetaFunction = () => [{ title: "Handoffs · Firsthand" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: handoffStyles }];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireRole(request, ["rep", "csm", "manager", "admin"]);
   const rows = listHandoffsFor({ viewer });
+  const productNames = new Map((await loadCatalog()).map((p) => [p.slug, p.name]));
   const items = rows.map(({ handoff, repName, csmName }) => ({
     id: handoff.id,
     accountName: handoff.accountName,
-    productSlug: handoff.productSlug,
+    productName: productNames.get(handoff.productSlug) ?? handoff.productSlug,
     state: handoff.state,
     repName,
     csmName,
@@ -76,7 +78,7 @@ export default function Handoffs() {
           <p className="muted">No handoffs yet.</p>
         ) : (
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table responsive-table">
               <thead>
                 <tr>
                   <th scope="col">Account</th>
@@ -94,14 +96,14 @@ export default function Handoffs() {
                       </Link>
                       <br />
                       <span className="muted small">
-                        {item.productSlug} · filed {formatDate(item.createdAt)}
+                        {item.productName} · filed {formatDate(item.createdAt)}
                       </span>
                     </td>
-                    <td>
+                    <td data-label="Rep → CSM">
                       {item.repName} → {item.csmName}
                     </td>
-                    <td>{formatDate(item.goLiveTarget)}</td>
-                    <td>
+                    <td data-label="Go-live">{formatDate(item.goLiveTarget)}</td>
+                    <td data-label="State">
                       <span className={`pill ${handoffStateLabels[item.state].tone}`}>
                         {handoffStateLabels[item.state].label}
                       </span>
