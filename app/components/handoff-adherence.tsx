@@ -1,4 +1,4 @@
-import type { RepAdherence, WeekBar } from "~/models/handoff-adherence";
+import type { RepAdherence, TeamAdherence, WeekBar } from "~/models/handoff-adherence";
 
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 const hours = (value: number | null) =>
@@ -8,13 +8,29 @@ const hours = (value: number | null) =>
       ? `${Math.round(value * 10) / 10} h`
       : `${Math.round(value / 24)} d`;
 
-export function AdherenceTable({ reps }: { reps: RepAdherence[] }) {
+type Figures = Omit<RepAdherence, "repId" | "repName">;
+
+function FigureCells({ row }: { row: Figures }) {
+  return (
+    <>
+      <td data-label="Handoffs filed">{row.filed}</td>
+      <td data-label="Every friction point discussed">{percent(row.allFrictionDiscussed)}</td>
+      <td data-label="Acknowledged without questions">
+        {percent(row.acknowledgedWithoutQuestions)}
+      </td>
+      <td data-label="Median time to acknowledgement">{hours(row.medianHoursToAcknowledge)}</td>
+    </>
+  );
+}
+
+/** Per rep, with each team's figures as a whole first. */
+export function AdherenceTable({ reps, teams }: { reps: RepAdherence[]; teams: TeamAdherence[] }) {
   return (
     <div className="table-wrap">
-      <table className="data-table responsive-table" aria-label="Handoff adherence per rep">
+      <table className="data-table responsive-table" aria-label="Handoff adherence by team and rep">
         <thead>
           <tr>
-            <th scope="col">Rep</th>
+            <th scope="col">Team or rep</th>
             <th scope="col">Handoffs filed</th>
             <th scope="col">Every friction point discussed</th>
             <th scope="col">Acknowledged without questions</th>
@@ -22,17 +38,21 @@ export function AdherenceTable({ reps }: { reps: RepAdherence[] }) {
           </tr>
         </thead>
         <tbody>
+          {teams.map((t) => (
+            <tr key={t.teamName} data-team={t.teamName} className="row-total">
+              <th scope="row">
+                {t.teamName}{" "}
+                <span className="muted small">
+                  ({t.reps} {t.reps === 1 ? "rep" : "reps"})
+                </span>
+              </th>
+              <FigureCells row={t} />
+            </tr>
+          ))}
           {reps.map((r) => (
             <tr key={r.repId} data-rep={r.repName}>
               <th scope="row">{r.repName}</th>
-              <td data-label="Handoffs filed">{r.filed}</td>
-              <td data-label="Every friction point discussed">{percent(r.allFrictionDiscussed)}</td>
-              <td data-label="Acknowledged without questions">
-                {percent(r.acknowledgedWithoutQuestions)}
-              </td>
-              <td data-label="Median time to acknowledgement">
-                {hours(r.medianHoursToAcknowledge)}
-              </td>
+              <FigureCells row={r} />
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@ import { getDb } from "~/utils/db.server";
 import { makeUser } from "../../tests/setup/factories";
 import { moduleFixture, productFixture, quizKey } from "../../tests/setup/product-fixture";
 import { completeModule } from "./certification.server";
-import { adherenceByRep, weeklyBars } from "./handoff-adherence";
+import { adherenceByRep, adherenceByTeam, weeklyBars } from "./handoff-adherence";
 import {
   answerHandoff,
   fileHandoff,
@@ -242,6 +242,16 @@ test("adherence: filed, all friction discussed, acknowledged without questions, 
     },
   ]);
   expect(weeklyBars(inputs)).toEqual([{ week: "2026-03-02", filed: 2, allDiscussed: 1 }]);
+  expect(adherenceByTeam(inputs)).toEqual([
+    {
+      teamName: "No team",
+      reps: 1,
+      filed: 2,
+      allFrictionDiscussed: 0.5,
+      acknowledgedWithoutQuestions: 0.5,
+      medianHoursToAcknowledge: 6,
+    },
+  ]);
 });
 
 test("no email is queued without SMTP", async () => {
@@ -284,4 +294,47 @@ test("an edit supersedes: the old version stays, marked, and only the rep's open
     ok: false,
     status: 400,
   });
+});
+
+test("adherence counts an edited handoff once, from its first filing, with the question asked before the edit", async () => {
+  const { product, rep, csm, input } = await setup();
+  const first = fileHandoff({ rep, product, input, now: hours(0) });
+  if (!first.ok) throw new Error(first.message);
+  answerHandoff({
+    handoffId: first.handoff.id,
+    actor: csm,
+    kind: "questioned",
+    message: "SSO?",
+    now: hours(1),
+  });
+  const edited = (supersedesId: string, at: number) => {
+    const result = fileHandoff({
+      rep,
+      product,
+      input: { ...input, friction: { "a#0": true, "b#0": true, "b#1": true } },
+      supersedesId,
+      now: hours(at),
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result.handoff;
+  };
+  const latest = edited(edited(first.handoff.id, 2).id, 3);
+  answerHandoff({
+    handoffId: latest.id,
+    actor: csm,
+    kind: "acknowledged",
+    message: null,
+    now: hours(10),
+  });
+  const inputs = listAdherenceInputs({ rows: listHandoffsFor({ viewer: rep }) });
+  expect(adherenceByRep(inputs)).toEqual([
+    {
+      repId: rep.id,
+      repName: rep.name,
+      filed: 1,
+      allFrictionDiscussed: 1,
+      acknowledgedWithoutQuestions: 0,
+      medianHoursToAcknowledge: 10,
+    },
+  ]);
 });

@@ -4,6 +4,7 @@ import {
   handoffFriction,
   handoffPromises,
   handoffs,
+  teams,
   users,
   type Handoff,
   type HandoffEvent,
@@ -364,7 +365,7 @@ export function answerHandoff({
   });
 }
 
-/** Each listed handoff with what adherence needs: its untold friction and its history. */
+/** Each listed handoff with what adherence needs: its untold friction and every version's history. */
 export function listAdherenceInputs({ rows }: { rows: HandoffListRow[] }) {
   const ids = rows.map((r) => r.handoff.id);
   const untold = ids.length
@@ -374,11 +375,48 @@ export function listAdherenceInputs({ rows }: { rows: HandoffListRow[] }) {
         .where(and(inArray(handoffFriction.handoffId, ids), eq(handoffFriction.told, false)))
         .all()
     : [];
-  const events = listHandoffEvents({ handoffIds: ids });
-  return rows.map((r) => ({
-    handoff: r.handoff,
-    repName: r.repName,
-    untoldFriction: untold.filter((u) => u.handoffId === r.handoff.id).length,
-    events: events.filter((e) => e.handoffId === r.handoff.id),
-  }));
+  const earlier = earlierVersionsOf(rows.map((r) => r.handoff));
+  const chainOf = (handoff: Handoff) => {
+    const chain = [handoff];
+    for (let at = handoff; at.supersedesId && earlier.has(at.supersedesId);) {
+      at = earlier.get(at.supersedesId)!;
+      chain.push(at);
+    }
+    return chain;
+  };
+  const chains = new Map(rows.map((r) => [r.handoff.id, chainOf(r.handoff)]));
+  const teamNames = new Map(
+    getDb()
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .all()
+      .map((t) => [t.id, t.name]),
+  );
+  const events = listHandoffEvents({ handoffIds: [...chains.values()].flat().map((h) => h.id) });
+  return rows.map((r) => {
+    const chain = chains.get(r.handoff.id)!;
+    const versionIds = new Set(chain.map((h) => h.id));
+    return {
+      handoff: r.handoff,
+      repName: r.repName,
+      teamName: r.repTeamId ? (teamNames.get(r.repTeamId) ?? null) : null,
+      untoldFriction: untold.filter((u) => u.handoffId === r.handoff.id).length,
+      firstFiledAt: chain.at(-1)!.createdAt,
+      events: events.filter((e) => versionIds.has(e.handoffId)),
+    };
+  });
+}
+
+/** Every version the given handoffs replaced, by id, following edits of edits. */
+function earlierVersionsOf(current: Handoff[]): Map<string, Handoff> {
+  const found = new Map<string, Handoff>();
+  let wanted = current.flatMap((h) => (h.supersedesId ? [h.supersedesId] : []));
+  while (wanted.length) {
+    const batch = getDb().select().from(handoffs).where(inArray(handoffs.id, wanted)).all();
+    for (const h of batch) found.set(h.id, h);
+    wanted = batch.flatMap((h) =>
+      h.supersedesId && !found.has(h.supersedesId) ? [h.supersedesId] : [],
+    );
+  }
+  return found;
 }

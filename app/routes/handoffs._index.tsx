@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdherenceTable, WeeklyHandoffChart } from "~/components/handoff-adherence";
 import { loadCatalog } from "~/content/content.server";
-import { adherenceByRep, weeklyBars } from "~/models/handoff-adherence";
+import { adherenceByRep, adherenceByTeam, weeklyBars } from "~/models/handoff-adherence";
 import { handoffStateLabels, needsMove } from "~/models/handoff-labels";
 import { listAdherenceInputs, listHandoffsFor } from "~/models/handoff.server";
 import { requireRole } from "~/utils/auth.server";
@@ -38,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     role: viewer.role,
     items,
-    adherence: showAdherence ? { reps: adherenceByRep(inputs), bars: weeklyBars(inputs) } : null,
+    adherence: showAdherence
+      ? {
+          reps: adherenceByRep(inputs),
+          teams: adherenceByTeam(inputs),
+          bars: weeklyBars(inputs),
+        }
+      : null,
   };
 }
 
@@ -125,7 +131,7 @@ export default function Handoffs() {
             <p className="muted">No handoffs filed yet.</p>
           ) : (
             <>
-              <AdherenceTable reps={adherence.reps} />
+              <AdherenceTable reps={adherence.reps} teams={adherence.teams} />
               <WeeklyHandoffChart bars={adherence.bars} />
             </>
           )}

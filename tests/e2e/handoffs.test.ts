@@ -86,9 +86,11 @@ test("a rep not cleared to pitch is told why, with links, and a direct POST is r
 });
 
 async function adherenceRow(page: Page, repName: string) {
-  const row = page.getByRole("table", { name: "Handoff adherence per rep" }).getByRole("row", {
-    name: new RegExp(`^${repName}`),
-  });
+  const row = page
+    .getByRole("table", { name: "Handoff adherence by team and rep" })
+    .getByRole("row", {
+      name: new RegExp(`^${repName}`),
+    });
   return row.getByRole("cell").allInnerTexts();
 }
 
@@ -101,6 +103,8 @@ test("a rep files with one friction point not discussed; the CSM sees it flagged
   // From the demo seed: four current handoffs by Ava, two with every friction point discussed,
   // one acknowledged (without a question, 5 hours after filing).
   expect(await adherenceRow(manager, "Ava Martins")).toEqual(["4", "50%", "100%", "5 h"]);
+  // The team as a whole adds Ben's one handoff: questioned, acknowledged after 30 h.
+  expect(await adherenceRow(manager, "Team North")).toEqual(["5", "40%", "50%", "17.5 h"]);
 
   const rep = await browser.newPage();
   await signIn(rep, server.baseUrl, demoEmail("rep1"));
@@ -163,6 +167,7 @@ test("a rep files with one friction point not discussed; the CSM sees it flagged
   // Five filed, two of five with every point discussed, both acknowledged ones without a
   // question, and the median of 5 h and a few seconds.
   expect(await adherenceRow(manager, "Ava Martins")).toEqual(["5", "40%", "100%", "2.5 h"]);
+  expect(await adherenceRow(manager, "Team North")).toEqual(["6", "33%", "67%", "5 h"]);
   await Promise.all([manager.close(), rep.close(), csm.close()]);
 });
 
