@@ -20,6 +20,7 @@ import { remarkHeadingIds } from "./mdx-plugins/remark-heading-ids";
 import { remarkLocalUrls } from "./mdx-plugins/remark-local-urls";
 import { remarkQuiz } from "./mdx-plugins/remark-quiz";
 import { remarkViewGroups } from "./mdx-plugins/remark-view-groups";
+import { rehypeTocInline, remarkTocInline } from "./mdx-plugins/toc-inline";
 import { readModuleFrontmatter } from "./module-frontmatter";
 import { normalizeMdxSource } from "./normalize-mdx-source";
 import { renderModule } from "./render-module.server";
@@ -103,6 +104,7 @@ export async function compileMdx({
           [remarkDocCardList, context],
           [remarkLocalUrls, context],
           [remarkQuiz, context],
+          remarkTocInline,
           [remarkComponents, { context, isKnownComponent }],
         ];
         options.rehypePlugins = [
@@ -111,6 +113,7 @@ export async function compileMdx({
           [rehypeHighlight, highlightOptions],
           rehypeCodeMeta,
           [rehypeToc, context],
+          [rehypeTocInline, context],
         ];
         return options;
       },

@@ -145,6 +145,8 @@ const rendered: Record<string, string[]> = {
     '<summary class="fh-accordion__summary">Why two steps?</summary>',
     "Scheduling happens in two steps",
     "Publish at least 48 hours before the first shift.",
+    '<nav class="fh-toc-inline" aria-label="On this page"><ul><li class="fh-toc-inline__item--h2"><a href="#who-publishes">Who publishes</a>',
+    '<h2 id="before-you-start">Before you start</h2>',
   ],
   nextra: [
     "fh-callout--info",

@@ -4,6 +4,7 @@ import { CodeBlock, CodeGroup, Pre, Table } from "./code-blocks";
 import { Color } from "./color";
 import { Accordion, AccordionGroup, Details, Expandable } from "./disclosure";
 import { Panel, RequestExample, ResponseExample } from "./examples";
+import { Heading, TOCInline } from "./headings";
 import { Badge, Field, Icon, Tooltip } from "./inline";
 import { Bleed, Frame, IdealImage, ImageZoom, ThemedImage, Video } from "./media";
 import { Placeholder } from "./placeholder";
@@ -46,6 +47,7 @@ export const mdxComponents = {
   FileTree,
   Frame,
   GitHub,
+  Heading,
   Icon,
   IdealImage,
   ImageZoom,
@@ -65,6 +67,7 @@ export const mdxComponents = {
   TabItem,
   Table,
   Tabs,
+  TOCInline,
   Term,
   ThemedImage,
   Tile,
