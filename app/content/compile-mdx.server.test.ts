@@ -147,17 +147,17 @@ test("h2 and h3 headings are extracted with their ids for the table of contents"
 
 test("an unknown component renders as a placeholder with a warning on its line", async () => {
   const result = await compile(
-    '# Files\n\n<Tree>\n  <Tree.File name="a.ts" />\n</Tree>\n\nText with <PackageLink>inline</PackageLink>.\n',
+    '# Team\n\n<TeamRoster>\n  <TeamRoster.Member name="Ada" />\n</TeamRoster>\n\nText with <PackageLink>inline</PackageLink>.\n',
   );
   expect(result.ok).toBe(true);
-  expect(result.html).toContain("Unsupported component: Tree.File");
+  expect(result.html).toContain("Unsupported component: TeamRoster.Member");
   expect(result.html).toContain(
     '<span class="fh-placeholder__label">Unsupported component: PackageLink</span>inline',
   );
   expect(result.messages).toEqual(
     expect.arrayContaining([
-      "warning module.mdx:3 Unsupported component <Tree> shown as a placeholder",
-      "warning module.mdx:4 Unsupported component <Tree.File> shown as a placeholder",
+      "warning module.mdx:3 Unsupported component <TeamRoster> shown as a placeholder",
+      "warning module.mdx:4 Unsupported component <TeamRoster.Member> shown as a placeholder",
       "warning module.mdx:7 Unsupported component <PackageLink> shown as a placeholder",
     ]),
   );
@@ -173,20 +173,20 @@ test("Docusaurus theme imports resolve to the component map", async () => {
 
 test("Nextra and Docusaurus component imports resolve to the map, including aliases and member components", async () => {
   const result = await compile(
-    "import { Callout, Tabs, FileTree } from 'nextra/components';\nimport Box from '@theme/Admonition';\n\n<Callout type=\"warning\">Careful.</Callout>\n\n<Box type=\"tip\" title=\"Aliased\">Works.</Box>\n\n<Tabs items={['pnpm', 'npm']}>\n<Tabs.Tab>pnpm add</Tabs.Tab>\n<Tabs.Tab>npm i</Tabs.Tab>\n</Tabs>\n\n<FileTree />\n\n> [!NOTE]\n> GitHub-style alert.\n",
+    "import { Callout, Tabs, Sparkline } from 'nextra/components';\nimport Box from '@theme/Admonition';\n\n<Callout type=\"warning\">Careful.</Callout>\n\n<Box type=\"tip\" title=\"Aliased\">Works.</Box>\n\n<Tabs items={['pnpm', 'npm']}>\n<Tabs.Tab>pnpm add</Tabs.Tab>\n<Tabs.Tab>npm i</Tabs.Tab>\n</Tabs>\n\n<Sparkline />\n\n> [!NOTE]\n> GitHub-style alert.\n",
   );
   expect(result.html).toContain(
     'fh-callout--warning" role="note"><p class="fh-callout__title">Warning</p>',
   );
   expect(result.html).toContain('<p class="fh-callout__title">Aliased</p>');
   expect(result.html).toMatch(/>pnpm<\/p>pnpm add/);
-  expect(result.html).toContain("Unsupported component: FileTree");
+  expect(result.html).toContain("Unsupported component: Sparkline");
   expect(result.html).toContain(
     'fh-callout--note" role="note"><p class="fh-callout__title">Note</p><div class="fh-callout__body"><p>GitHub-style alert.</p>',
   );
   expect(result.messages).toEqual([
-    "warning module.mdx:1 nextra/components has no Firsthand equivalent for FileTree; shown as placeholders",
-    "warning module.mdx:13 <FileTree> comes from an import that cannot be resolved; shown as a placeholder",
+    "warning module.mdx:1 nextra/components has no Firsthand equivalent for Sparkline; shown as placeholders",
+    "warning module.mdx:13 <Sparkline> comes from an import that cannot be resolved; shown as a placeholder",
   ]);
 });
 

@@ -15,16 +15,19 @@ import { rehypeToc } from "./mdx-plugins/rehype-toc";
 import { remarkAdmonitions } from "./mdx-plugins/remark-admonitions";
 import { remarkCodeGuard } from "./mdx-plugins/remark-code-guard";
 import { remarkComponents } from "./mdx-plugins/remark-components";
+import { remarkDocCardList } from "./mdx-plugins/remark-doc-card-list";
 import { remarkHeadingIds } from "./mdx-plugins/remark-heading-ids";
 import { remarkLocalUrls } from "./mdx-plugins/remark-local-urls";
 import { remarkQuiz } from "./mdx-plugins/remark-quiz";
+import { remarkViewGroups } from "./mdx-plugins/remark-view-groups";
+import { rehypeTocInline, remarkTocInline } from "./mdx-plugins/toc-inline";
 import { readModuleFrontmatter } from "./module-frontmatter";
 import { normalizeMdxSource } from "./normalize-mdx-source";
 import { renderModule } from "./render-module.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** Part of every cache key: bump it whenever a plugin or component change alters compiled output or its checks. */
-export const COMPILER_VERSION = "firsthand-mdx-3";
+export const COMPILER_VERSION = "firsthand-mdx-4";
 
 export type CompiledModule = {
   ok: boolean;
@@ -97,8 +100,11 @@ export async function compileMdx({
           remarkDirective,
           [remarkAdmonitions, context],
           [remarkHeadingIds, context],
+          remarkViewGroups,
+          [remarkDocCardList, context],
           [remarkLocalUrls, context],
           [remarkQuiz, context],
+          remarkTocInline,
           [remarkComponents, { context, isKnownComponent }],
         ];
         options.rehypePlugins = [
@@ -107,6 +113,7 @@ export async function compileMdx({
           [rehypeHighlight, highlightOptions],
           rehypeCodeMeta,
           [rehypeToc, context],
+          [rehypeTocInline, context],
         ];
         return options;
       },

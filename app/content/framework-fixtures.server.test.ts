@@ -95,6 +95,22 @@ const rendered: Record<string, string[]> = {
     "Book pickups before 16:30",
     // The page's own export.
     "In the next 14 days",
+    // Mintlify's layout, reference and changelog components.
+    'class="fh-panel"',
+    'aria-label="Request example"',
+    'aria-label="Response example"',
+    ">201 Created<",
+    'fh-tree__name fh-tree__name--highlight">print-label.ts<',
+    'fh-tree__folder--fixed"><span class="fh-tree__row"><span class="fh-tree__name">fixtures<',
+    '<span class="fh-tree__name">carrier-codes.csv</span>',
+    ">TypeScript</p><section",
+    'href="https://github.com/parcelpoint-example/starter-kit"',
+    'fh-tile__title">Your first shipment<',
+    'style="background:#1F2937"',
+    'fh-color__row-title">Carrier accents<',
+    "Draft a <strong>label webhook</strong> handler",
+    "paste the handler",
+    'fh-update__label" href="#2026-11-03">2026-11-03<',
   ],
   docusaurus: [
     "fh-callout--note",
@@ -120,6 +136,17 @@ const rendered: Record<string, string[]> = {
     ">export-from-hr.sh<",
     ">What Fill does, in short<",
     "fh-quiz",
+    // Docusaurus theme components and an SVG imported from @site/ as a component.
+    'fh-card__title">Build the first rota<',
+    'fh-card__title">Shift swaps<',
+    'class="fh-svg" alt="The week view, drawn from the imported SVG"',
+    '<picture class="fh-themed-image">',
+    'alt="How a swap moves from offer to approval"',
+    '<summary class="fh-accordion__summary">Why two steps?</summary>',
+    "Scheduling happens in two steps",
+    "Publish at least 48 hours before the first shift.",
+    '<nav class="fh-toc-inline" aria-label="On this page"><ul><li class="fh-toc-inline__item--h2"><a href="#who-publishes">Who publishes</a>',
+    '<h2 id="before-you-start">Before you start</h2>',
   ],
   nextra: [
     "fh-callout--info",
@@ -135,6 +162,14 @@ const rendered: Record<string, string[]> = {
     "fh-code",
     "Signalbox pages the secondary",
     "fh-quiz",
+    // Nextra's components, and an SVG imported from @/public/ as a component.
+    'class="fh-banner"',
+    'class="fh-svg" aria-label="An alert pages the on-call engineer, who acknowledges it"',
+    'class="fh-bleed"',
+    'aria-current="true">this-week.md<',
+    "<th>Pass on</th>",
+    'alt="The paging flow, zoomable"',
+    'href="/products/nextra/alerts/routing">routing rules<',
   ],
 };
 
@@ -211,8 +246,9 @@ test("the fixtures use every component, member, framework shim and admonition th
   const authored = Object.entries(mdxComponents).filter(
     ([name]) => !["pre", "table", "Placeholder"].includes(name),
   );
+  // A namespace such as GitHub is only ever written with a member (`GitHub.Repo`).
   const names = authored.flatMap(([name, component]) => [
-    name,
+    ...(typeof component === "function" ? [name] : []),
     ...Object.keys(component)
       .filter((member) => /^[A-Z]/.test(member))
       .map((member) => `${name}.${member}`),

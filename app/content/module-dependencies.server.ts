@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { assetExtension } from "./asset-types";
+import { docCategoryItems } from "./doc-category.server";
 import {
   fileSha256,
   isExternalUrl,
+  isPathReference,
   resolveImportPath,
   resolveProductPath,
   splitUrl,
@@ -15,6 +17,7 @@ const urlPatterns = [
   /\]\(\s*<?([^)\s>]+)/g,
   /\b(?:src|href|img|image|poster)=["']([^"']+)["']/g,
   /^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm,
+  /useBaseUrl\(\s*["'`]([^"'`]+)["'`]/g,
 ];
 
 /**
@@ -38,7 +41,7 @@ export function moduleDependencies({
     const fromDir = path.dirname(fromFile);
     for (const match of text.matchAll(importPattern)) {
       const specifier = match[1] ?? match[2];
-      if (!/^\.{0,2}\//.test(specifier)) continue;
+      if (!isPathReference(specifier)) continue;
       const resolved = resolveImportPath({ reference: specifier, fromDir, productDir });
       if (!resolved.ok) {
         entries.add(
@@ -76,5 +79,11 @@ export function moduleDependencies({
   }
 
   scan(source, filePath);
+  if (/<DocCardList\b/.test(source)) {
+    for (const item of docCategoryItems({ modulePath: filePath }))
+      entries.add(
+        `doc-card:${path.relative(productDir, item.file)}:${item.title}:${item.description ?? ""}`,
+      );
+  }
   return [...entries].sort();
 }

@@ -27,9 +27,15 @@ function isFile(filePath: string) {
   }
 }
 
+/** Paths content may import or link: relative, root-absolute, and the `@site/` (Docusaurus) and `@/` (Next.js) root aliases. */
+export function isPathReference(reference: string) {
+  return /^(\.{0,2}\/|@site\/|@\/)/.test(reference);
+}
+
 /**
- * Resolves a path written in content: `/x` from the product folder (then Docusaurus's `static/x`),
- * anything else from the referencing file's folder. Never leaves the product folder.
+ * Resolves a path written in content. Root-absolute paths (`/x`, `@site/x`, `@/x`) start at the docs
+ * root (see docsRootFor), then its `static/` (Docusaurus) or `public/` (Next.js) folder, then the
+ * product folder; anything else starts at the referencing file's folder. Never leaves the product folder.
  */
 export function resolveProductPath({
   reference,
@@ -48,9 +54,7 @@ export function resolveProductPath({
   } catch {
     // Keep the reference as written when it is not valid percent-encoding.
   }
-  const bases = decoded.startsWith("/")
-    ? [path.join(productDir, decoded), path.join(productDir, "static", decoded)]
-    : [path.resolve(fromDir, decoded)];
+  const bases = candidateBases({ reference: decoded, fromDir, productDir });
   const first = bases[0];
   if (!isInside({ dir: productDir, filePath: first })) {
     return { ok: false, reason: "outside", absolutePath: first };
@@ -73,6 +77,80 @@ export function resolveProductPath({
     }
   }
   return { ok: false, reason: "missing", absolutePath: first };
+}
+
+function candidateBases({
+  reference,
+  fromDir,
+  productDir,
+}: {
+  reference: string;
+  fromDir: string;
+  productDir: string;
+}) {
+  const alias = /^(@site|@)\//.exec(reference);
+  if (!alias && !reference.startsWith("/")) return [path.resolve(fromDir, reference)];
+  const rest = alias ? reference.slice(alias[0].length) : reference.slice(1);
+  const docsRoot = docsRootFor({ fromDir, productDir });
+  const roots = docsRoot === productDir ? [productDir] : [docsRoot, productDir];
+  // An alias names the site's source tree; a bare `/x` is a URL, so it may be a static file.
+  const folders = alias ? [""] : ["", "static", "public"];
+  return roots.flatMap((root) => folders.map((folder) => path.join(root, folder, rest)));
+}
+
+const frameworkConfigPattern =
+  /^(docs\.json|mint\.json|docusaurus\.config\.[cm]?[jt]s|next\.config\.[cm]?[jt]s|theme\.config\.[jt]sx?)$/;
+
+function holdsFrameworkConfig(dir: string) {
+  try {
+    return fs.readdirSync(dir).some((name) => frameworkConfigPattern.test(name));
+  } catch {
+    return false;
+  }
+}
+
+const searchedRoots = new Map<string, string>();
+
+/**
+ * The docs root: the folder holding the framework's config (`docs.json`, `mint.json`,
+ * `docusaurus.config.*`, `next.config.*`, …) nearest above the file, else one found a few levels down
+ * the product folder, else the product folder itself.
+ */
+export function docsRootFor({ fromDir, productDir }: { fromDir: string; productDir: string }) {
+  for (let dir = fromDir; isInside({ dir: productDir, filePath: dir }); dir = path.dirname(dir)) {
+    if (holdsFrameworkConfig(dir)) return dir;
+  }
+  if (holdsFrameworkConfig(productDir)) return productDir;
+  let found = searchedRoots.get(productDir);
+  if (found === undefined) {
+    found = findConfigBelow(productDir) ?? productDir;
+    searchedRoots.set(productDir, found);
+  }
+  return found;
+}
+
+function findConfigBelow(productDir: string) {
+  let level = [productDir];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      let entries: fs.Dirent[] = [];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name.startsWith(".") || entry.name === "node_modules")
+          continue;
+        const child = path.join(dir, entry.name);
+        if (holdsFrameworkConfig(child)) return child;
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return null;
 }
 
 export function resolveImportPath(options: {

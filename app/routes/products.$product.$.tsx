@@ -25,13 +25,17 @@ import { requireModule } from "~/content/content.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import { markModuleOpened } from "~/models/progress.server";
 import { submitModuleCompletion, submitQuizAnswer } from "~/models/track-submission.server";
+import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { glossaryTips } from "~/vocabulary/glossary-tip";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: mdxStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: mdxStyles },
+  { rel: "stylesheet", href: mdxFrameworkStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -49,3 +49,18 @@ export const Danger = calloutOf("danger");
 export const Check = calloutOf("check");
 /** Docusaurus's `@theme/Admonition`. */
 export const Admonition = Callout;
+
+/** Nextra's `Banner`: a notice across the top of the page; in a module it is a note above the content. */
+export function Banner({
+  children,
+}: {
+  children?: ReactNode;
+  dismissible?: boolean;
+  storageKey?: string;
+}) {
+  return (
+    <div className="fh-banner" role="note">
+      {children}
+    </div>
+  );
+}

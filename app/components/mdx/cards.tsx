@@ -52,3 +52,8 @@ export const Cards = Object.assign(
   },
   { Card },
 );
+
+/** Docusaurus's `@theme/DocCardList`; the compiler fills it with one card per page of the category. */
+export function DocCardList({ children }: { children?: ReactNode }) {
+  return <div className="fh-grid fh-grid--cols-2 fh-doc-cards">{children}</div>;
+}

@@ -70,10 +70,17 @@ export function CodeGroup({ children }: { children?: ReactNode }) {
 }
 
 /** Wide tables scroll sideways instead of stretching the page. */
-export function Table(props: ComponentPropsWithoutRef<"table">) {
+function TableRoot(props: ComponentPropsWithoutRef<"table">) {
   return (
     <div className="fh-table">
       <table {...props} />
     </div>
   );
 }
+
+/** Also Nextra's `Table` with `Table.Tr`, `Table.Th` and `Table.Td`. */
+export const Table = Object.assign(TableRoot, {
+  Tr: (props: ComponentPropsWithoutRef<"tr">) => <tr {...props} />,
+  Th: (props: ComponentPropsWithoutRef<"th">) => <th {...props} />,
+  Td: (props: ComponentPropsWithoutRef<"td">) => <td {...props} />,
+});

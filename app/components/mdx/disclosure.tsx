@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { isValidElement, type ReactNode } from "react";
 
 /** Native <details>: opens and closes without JavaScript and is keyboard-accessible as is. */
 export function Accordion({
@@ -40,6 +40,30 @@ export function Expandable({
     <details className="fh-expandable" open={defaultOpen || undefined}>
       <summary className="fh-expandable__summary">Show {title ?? "details"}</summary>
       <div className="fh-expandable__body">{children}</div>
+    </details>
+  );
+}
+
+/** Docusaurus's `@theme/Details`: a disclosure whose `summary` may be text or a `<summary>` element. */
+export function Details({
+  summary,
+  open,
+  children,
+}: {
+  summary?: ReactNode;
+  open?: boolean;
+  children?: ReactNode;
+}) {
+  const label =
+    isValidElement(summary) && summary.type === "summary" ? (
+      summary
+    ) : (
+      <summary className="fh-accordion__summary">{summary ?? "Details"}</summary>
+    );
+  return (
+    <details className="fh-accordion fh-details" open={open || undefined}>
+      {label}
+      <div className="fh-accordion__body">{children}</div>
     </details>
   );
 }

@@ -66,3 +66,65 @@ export function Video({
     </video>
   );
 }
+
+type ImageSource = string | { src?: string; default?: string | { src?: string } } | undefined;
+
+/** A URL from a string, a Next.js static import (`{ src }`) or a CommonJS `require()` (`{ default }`). */
+function urlOf(source: ImageSource): string | undefined {
+  if (typeof source === "string") return source;
+  if (!source) return undefined;
+  if (typeof source.default === "string") return source.default;
+  return source.src ?? source.default?.src;
+}
+
+/** Docusaurus's `@theme/ThemedImage`: the light image, with the dark one when the reader's system is dark. */
+export function ThemedImage({
+  sources,
+  alt = "",
+  className,
+  width,
+  height,
+}: {
+  sources?: { light?: ImageSource; dark?: ImageSource };
+  alt?: string;
+  className?: string;
+  width?: number | string;
+  height?: number | string;
+}) {
+  const light = urlOf(sources?.light);
+  const dark = urlOf(sources?.dark);
+  if (!light && !dark) return null;
+  return (
+    <picture className="fh-themed-image">
+      {dark && light ? <source srcSet={dark} media="(prefers-color-scheme: dark)" /> : null}
+      <img src={light ?? dark} alt={alt} className={className} width={width} height={height} />
+    </picture>
+  );
+}
+
+/** Docusaurus's `@theme/IdealImage` and Nextra's `ImageZoom`: a plain, lazily loaded image. */
+export function IdealImage({
+  img,
+  src,
+  alt = "",
+  width,
+  height,
+}: {
+  img?: ImageSource;
+  src?: ImageSource;
+  alt?: string;
+  width?: number | string;
+  height?: number | string;
+}) {
+  const url = urlOf(img ?? src);
+  if (!url) return null;
+  return (
+    <img className="fh-image" src={url} alt={alt} width={width} height={height} loading="lazy" />
+  );
+}
+export const ImageZoom = IdealImage;
+
+/** Nextra's `Bleed`: content wider than the text column (full width with `full`). */
+export function Bleed({ full, children }: { full?: boolean; children?: ReactNode }) {
+  return <div className={`fh-bleed${full ? " fh-bleed--full" : ""}`}>{children}</div>;
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Plugin } from "esbuild";
 import { asMdxPath, realPath, report, type CompileContext } from "../compile-context";
 import { normalizeMdxSource } from "../normalize-mdx-source";
-import { isInside, resolveImportPath } from "../resolve-product-path.server";
+import { isInside, isPathReference, resolveImportPath } from "../resolve-product-path.server";
 import { reportServerReaches, type CodeGuard } from "./code-guard";
 import { componentsModule, reactApis, runtimeModules, stubModuleSource } from "./framework-imports";
 import { scriptServerReaches } from "./script-server-reach";
@@ -52,7 +52,7 @@ export function esbuildProductImports({
           );
           return { path: id, namespace: virtualNamespace };
         };
-        if (!/^\.{0,2}\//.test(args.path))
+        if (!isPathReference(args.path))
           return stub(`Cannot import package "${args.path}" in content; left out`);
         const resolved = resolveImportPath({
           reference: args.path,

@@ -1,7 +1,12 @@
 import path from "node:path";
 import type { ImportDeclaration } from "estree-jsx";
 import { assetExtension, assetUrl } from "../asset-types";
-import { fileSha256, resolveImportPath } from "../resolve-product-path.server";
+import {
+  fileSha256,
+  isPathReference,
+  resolveImportPath,
+  resolveProductPath,
+} from "../resolve-product-path.server";
 import {
   assetPrefix,
   componentsModule,
@@ -10,6 +15,7 @@ import {
   isFrameworkModule,
   runtimeModules,
   shimPrefix,
+  svgComponentSource,
 } from "./framework-imports";
 import { importedName, stubImport, type ImportScope, type ImportSpecifier } from "./import-scope";
 import { importDeclaration, namedImport } from "./mdx-nodes";
@@ -45,8 +51,7 @@ export function rewriteImport({
       `Import "${source}" uses bundler loader syntax that Firsthand does not run`,
     );
   }
-  if (!/^\.{0,2}\//.test(source))
-    return unresolvable(`Cannot import package "${source}" in content`);
+  if (!isPathReference(source)) return unresolvable(`Cannot import package "${source}" in content`);
 
   const { context, fromDir } = scope;
   const resolved = resolveImportPath({
@@ -84,7 +89,13 @@ export function rewriteImport({
       version: fileSha256(resolved.absolutePath).slice(0, 12),
     });
     const id = `${assetPrefix}${resolved.relativePath}`;
-    context.virtualModules.set(id, `export default ${JSON.stringify(url)};`);
+    // Docusaurus (SVGR) and Next.js setups import an SVG as a component: `<Diagram />`.
+    context.virtualModules.set(
+      id,
+      extension === ".svg"
+        ? svgComponentSource({ url, label: path.basename(resolved.absolutePath, extension) })
+        : `export default ${JSON.stringify(url)};`,
+    );
     return [importDeclaration({ source: id, specifiers })];
   }
   return unresolvable(
@@ -124,8 +135,14 @@ function rewriteFrameworkImport({
       missing.push(specifier);
     }
   }
-  if (fromShim.length)
-    scope.context.virtualModules.set(`${shimPrefix}${source}`, frameworkShims[source].source);
+  if (fromShim.length) {
+    scope.context.virtualModules.set(
+      `${shimPrefix}${source}`,
+      source === "@docusaurus/useBaseUrl"
+        ? baseUrlShimSource(scope)
+        : frameworkShims[source].source,
+    );
+  }
   if (missing.length) {
     const names = missing.map((s) => s.local.name).join(", ");
     scope.warn(`${source} has no Firsthand equivalent for ${names}; shown as placeholders`, line);
@@ -139,4 +156,30 @@ function rewriteFrameworkImport({
       : []),
     ...(missing.length ? [stubImport(scope, { source, specifiers: missing })] : []),
   ];
+}
+
+/**
+ * `useBaseUrl('/img/x.png')` gives the static file's URL on a Docusaurus site; here it gives the asset
+ * route's URL for every such literal path in the module, and any other URL unchanged.
+ */
+function baseUrlShimSource(scope: ImportScope) {
+  const { context, fromDir } = scope;
+  const known: Record<string, string> = {};
+  for (const match of context.entrySource.matchAll(/useBaseUrl\(\s*["'`]([^"'`]+)["'`]/g)) {
+    const reference = match[1];
+    if (!assetExtension(reference)) continue;
+    const resolved = resolveProductPath({ reference, fromDir, productDir: context.productDir });
+    if (!resolved.ok) continue;
+    known[reference] = assetUrl({
+      productSlug: context.productSlug,
+      relativePath: resolved.relativePath,
+      version: fileSha256(resolved.absolutePath).slice(0, 12),
+    });
+  }
+  return [
+    `const known = ${JSON.stringify(known)};`,
+    "const withBaseUrl = (url) => known[url] ?? url;",
+    "export default function useBaseUrl(url) { return withBaseUrl(url); }",
+    "export function useBaseUrlUtils() { return { withBaseUrl }; }",
+  ].join("\n");
 }
