@@ -3,7 +3,7 @@ import { CodeGroup } from "./code-blocks";
 
 /**
  * Mintlify pins these beside the page on wide screens and shows them in place on narrow ones; here they
- * sit in a side column from 1100px up (CSS), labelled so a screen reader can find them.
+ * stay in place at every width, as labelled asides a screen reader can find.
  */
 function PinnedExample({
   kind,
