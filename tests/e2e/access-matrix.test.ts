@@ -224,10 +224,10 @@ const rules: Record<string, Rule> = {
     }),
   },
   "team.tsx": {
-    get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }],
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
     post: () => ({
       body: { intent: "no-such-intent" },
-      expect: onlyFor(["manager", "otherTeamManager"], { status: 400 }),
+      expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
     }),
   },
   "verify.$id.tsx": {
