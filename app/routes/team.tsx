@@ -118,7 +118,9 @@ export default function Team() {
       ? page.rows
       : page.rows.map((r) => ({ ...r, cells: [r.cells[page.column!]] }));
   const title = team?.name ?? (role === "admin" ? "Every team" : "My team");
-  const exportQuery = team ? `&team=${encodeURIComponent(team.id)}` : "";
+  const exportParams = new URLSearchParams(params);
+  exportParams.delete("page");
+  const exportQuery = exportParams.size ? `&${exportParams}` : "";
   const stallsShown = query.product
     ? stalls.filter((s) => s.productSlug === query.product)
     : stalls;

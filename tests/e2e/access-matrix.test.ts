@@ -223,6 +223,9 @@ const rules: Record<string, Rule> = {
       expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
     }),
   },
+  "team_.export[.]csv.ts": {
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
+  },
   "team.tsx": {
     get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
     post: () => ({
