@@ -3,7 +3,14 @@ import { getDb } from "~/utils/db.server";
 import type { ReadinessScope } from "./rep-scope.server";
 
 /** Each rep's last learning activity (module opened or completed, question answered), in one read. */
-export function getLastActivity({ scope }: { scope: ReadinessScope }): Map<string, Date> {
+export function getLastActivity({
+  scope,
+  userId = null,
+}: {
+  scope: ReadinessScope;
+  /** Only this rep's. */
+  userId?: string | null;
+}): Map<string, Date> {
   const teamId = "teamId" in scope ? scope.teamId : null;
   const rows = getDb().all<{ userId: string; at: number }>(sql`
     SELECT user_id AS userId, max(at) AS at FROM (
@@ -12,7 +19,7 @@ export function getLastActivity({ scope }: { scope: ReadinessScope }): Map<strin
       UNION ALL
       SELECT user_id, attempted_at AS at FROM quiz_attempts
     )
-    WHERE user_id IN (
+    WHERE (${userId} IS NULL OR user_id = ${userId}) AND user_id IN (
       SELECT id FROM users WHERE role = 'rep' AND (${teamId} IS NULL OR team_id = ${teamId})
     )
     GROUP BY user_id`);
