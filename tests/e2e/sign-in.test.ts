@@ -9,7 +9,15 @@ const expectedNav = {
   manager1: ["Home", "Products", "My team", "Handoffs"],
   author: ["Home", "Products", "Content status"],
   csm: ["Home", "Products", "Handoff queue", "Verify a certificate"],
-  admin: ["Home", "Products", "Readiness", "People & teams", "Integrations", "Handoffs", "Content status"],
+  admin: [
+    "Home",
+    "Products",
+    "Readiness",
+    "People & teams",
+    "Integrations",
+    "Handoffs",
+    "Content status",
+  ],
 };
 
 for (const [local, links] of Object.entries(expectedNav)) {
