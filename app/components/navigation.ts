@@ -17,6 +17,7 @@ const byRole: Record<Role, NavItem[]> = {
     { to: "/verify", label: "Verify a certificate" },
   ],
   admin: [
+    { to: "/team", label: "Readiness" },
     { to: "/admin/users", label: "People & teams" },
     { to: "/admin/integrations", label: "Integrations" },
     { to: "/handoffs", label: "Handoffs" },

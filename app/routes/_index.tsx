@@ -1,13 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ManagerDashboard } from "~/components/manager-dashboard";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
 import { formatDate } from "~/utils/dates";
 import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
+import { getManagerDashboard } from "~/models/manager-dashboard.server";
+import readinessStyles from "~/styles/readiness.css?url";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Firsthand" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: readinessStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -15,13 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "rep"
       ? getProductOverviews({ userId: user.id, products: await loadCatalog() })
       : null;
-  return { name: user.name, role: user.role, overviews };
+  const dashboard =
+    user.role === "manager" || user.role === "admin"
+      ? getManagerDashboard({ viewer: user, products: await loadCatalog() })
+      : null;
+  return { name: user.name, role: user.role, overviews, dashboard };
 }
 
 const nextLabels = { start: "Start with", continue: "Next up", refresh: "Re-take" } as const;
 
 export default function Home() {
-  const { name, role, overviews } = useLoaderData<typeof loader>();
+  const { name, role, overviews, dashboard } = useLoaderData<typeof loader>();
   const expiring = overviews?.filter((o) => o.expiringSoon) ?? [];
   return (
     <div className="stack-lg">
@@ -32,6 +40,7 @@ export default function Home() {
           before you pitch it.
         </p>
       </header>
+      {dashboard ? <ManagerDashboard dashboard={dashboard} /> : null}
       {expiring.length ? (
         <section className="banner banner-warning" aria-labelledby="expiring-title">
           <h2 id="expiring-title" className="small-heading">

@@ -1,144 +1,267 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionResult } from "~/components/action-result";
-import { ProgressBar } from "~/components/pitch-verdict";
-import { StatusPill } from "~/components/status-pill";
+import { DueSoonList } from "~/components/due-soon-list";
+import { ReadinessMatrix } from "~/components/readiness-matrix";
+import { StallChart } from "~/components/stall-chart";
 import { loadCatalog, requireProduct } from "~/content/content.server";
-import { getProductOverviews } from "~/models/dashboard.server";
-import { getTeamLedBy } from "~/models/team.server";
+import { certificationStatuses, statusLabels } from "~/models/certification-status";
+import { sendManualReminder } from "~/models/manual-reminder.server";
+import { parseMatrixQuery } from "~/models/readiness-view";
 import { grantRetake } from "~/models/retake.server";
-import { getUserById, listTeamMembers } from "~/models/user.server";
+import { getTeamOverview } from "~/models/team-overview.server";
+import { getUserById } from "~/models/user.server";
+import readinessStyles from "~/styles/readiness.css?url";
 import { requireRole } from "~/utils/auth.server";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 import { requirePersonVisible } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "My team · Firsthand" }];
+export const meta: MetaFunction = () => [{ title: "Team readiness · Firsthand" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: readinessStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const manager = requireRole(request, ["manager"]);
-  const team = getTeamLedBy({ managerId: manager.id });
-  const reps = team ? listTeamMembers({ teamId: team.id }).filter((u) => u.role === "rep") : [];
-  const products = await loadCatalog();
+  const viewer = requireRole(request, ["manager", "admin"]);
+  const query = parseMatrixQuery(new URL(request.url).searchParams);
+  const overview = getTeamOverview({ viewer, query, products: await loadCatalog() });
   return {
-    teamName: team?.name ?? null,
-    products: products.map((p) => ({ slug: p.slug, name: p.name })),
-    reps: reps.map((rep) => ({
-      id: rep.id,
-      name: rep.name,
-      email: rep.email,
-      disabled: rep.disabled,
-      products: getProductOverviews({ userId: rep.id, products }).map((o) => ({
-        slug: o.slug,
-        status: o.eligibility.status,
-        name: o.name,
-        cleared: o.eligibility.cleared,
-        retakeNeeded: o.retakeNeeded,
-        progress: o.progress,
-        reasons: o.eligibility.reasons,
+    role: viewer.role,
+    query,
+    ...overview,
+    teams: overview.teams.map((t) => ({ id: t.id, name: t.name })),
+    team: overview.team ? { id: overview.team.id, name: overview.team.name } : null,
+    due: overview.due.map((d) => ({ ...d, due: d.due.toISOString() })),
+    page: {
+      ...overview.page,
+      rows: overview.page.rows.map((r) => ({
+        rep: r.rep,
+        cells: r.cells.map((c) => ({
+          productSlug: c.productSlug,
+          status: c.status,
+          cleared: c.cleared,
+          progress: c.progress,
+          retakeNeeded: c.retakeNeeded,
+        })),
       })),
-    })),
+    },
   };
 }
 
-const retakeSchema = z.object({
-  intent: z.literal("grant-retake", { errorMap: () => ({ message: "Unknown action." }) }),
+const actionSchema = z.object({
+  intent: z.enum(["grant-retake", "remind"], { errorMap: () => ({ message: "Unknown action." }) }),
   repId: z.string().min(1).max(100),
   product: z.string().min(1).max(200),
 });
 
-type RetakeResult = { error?: string; notice?: string };
+type ActionOutcome = { error?: string; notice?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const manager = requireRole(request, ["manager"]);
-  const parsed = parseFormFields(retakeSchema, formFields(await requireFormData(request)));
-  if (!parsed.ok) return data<RetakeResult>({ error: parsed.message }, { status: 400 });
-  const rep = requirePersonVisible({
-    viewer: manager,
-    subject: getUserById({ id: parsed.data.repId }),
-  });
-  if (rep.id === manager.id) {
-    return data<RetakeResult>({ error: "You cannot grant yourself a re-take." }, { status: 403 });
+  const viewer = requireRole(request, ["manager", "admin"]);
+  const parsed = parseFormFields(actionSchema, formFields(await requireFormData(request)));
+  if (!parsed.ok) return data<ActionOutcome>({ error: parsed.message }, { status: 400 });
+  const rep = requirePersonVisible({ viewer, subject: getUserById({ id: parsed.data.repId }) });
+  if (rep.id === viewer.id) {
+    return data<ActionOutcome>({ error: "You cannot do that for yourself." }, { status: 403 });
   }
   const product = await requireProduct({ productSlug: parsed.data.product });
-  const result = grantRetake({ userId: rep.id, product, grantedById: manager.id });
-  if (!result.ok) return data<RetakeResult>({ error: result.message }, { status: 409 });
-  return data<RetakeResult>({
+  if (parsed.data.intent === "remind") {
+    const sent = sendManualReminder({ rep, product });
+    if (!sent.ok) return data<ActionOutcome>({ error: sent.message }, { status: sent.status });
+    return data<ActionOutcome>({
+      notice: `${rep.name} will be reminded about ${product.name} by email and the team's Slack channel, as they have chosen.`,
+    });
+  }
+  const result = grantRetake({ userId: rep.id, product, grantedById: viewer.id });
+  if (!result.ok) return data<ActionOutcome>({ error: result.message }, { status: 409 });
+  return data<ActionOutcome>({
     notice: `${rep.name} may now re-take ${product.name}; their first attempts count again from now.`,
   });
 }
 
 export default function Team() {
-  const { teamName, reps, products } = useLoaderData<typeof loader>();
+  const { role, query, team, teams, hasScope, repCount, products, totals, page, due, stalls } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const withParams = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    const s = next.toString();
+    return s ? `?${s}` : "?";
+  };
+  const sortLink = (key: string) => {
+    const current = (query.sort ?? "name") === key;
+    const dir = current && query.dir !== "desc" ? "desc" : "asc";
+    return {
+      href: withParams({ sort: key, dir, page: null }),
+      label: current ? (query.dir === "desc" ? " ▼" : " ▲") : "",
+      current: current
+        ? query.dir === "desc"
+          ? ("descending" as const)
+          : ("ascending" as const)
+        : ("none" as const),
+    };
+  };
+  const shown = page.column === null ? products : [products[page.column]];
+  const shownTotals = page.column === null ? totals : [totals[page.column]];
+  const rows =
+    page.column === null
+      ? page.rows
+      : page.rows.map((r) => ({ ...r, cells: [r.cells[page.column!]] }));
+  const title = team?.name ?? (role === "admin" ? "Every team" : "My team");
+  const exportParams = new URLSearchParams(params);
+  exportParams.delete("page");
+  const exportQuery = exportParams.size ? `&${exportParams}` : "";
+  const stallsShown = query.product
+    ? stalls.filter((s) => s.productSlug === query.product)
+    : stalls;
   return (
     <div className="stack-lg">
       <header className="page-header">
-        <h1>{teamName ?? "My team"}</h1>
+        <h1>{title}</h1>
         <p className="muted">
-          {teamName
-            ? `${reps.length} reps. Who is cleared to pitch which product, and how far along each track they are.`
-            : "You do not lead a team yet. Ask an admin to assign one."}
+          {hasScope
+            ? `${repCount} reps. Who is cleared to pitch which product, what is due and where reps stall.`
+            : role === "admin"
+              ? "No team matches that filter."
+              : "You do not lead a team yet. Ask an admin to assign one."}
         </p>
-        {teamName ? (
-          <p className="small">
-            <Link to="/team/notifications">Slack notifications for {teamName}</Link>
-          </p>
-        ) : null}
+        <p className="small spread-links">
+          {team && role === "manager" ? (
+            <Link to="/team/notifications">Slack notifications for {team.name}</Link>
+          ) : null}
+          {hasScope ? (
+            <>
+              <a href={`/team/export.csv?kind=matrix${exportQuery}`} download>
+                Download the matrix (CSV)
+              </a>
+              <a href={`/team/export.csv?kind=due${exportQuery}`} download>
+                Due soon (CSV)
+              </a>
+              <a href={`/team/export.csv?kind=reps${exportQuery}`} download>
+                Rep list (CSV)
+              </a>
+            </>
+          ) : null}
+        </p>
       </header>
       <ActionResult error={result?.error} notice={result?.notice} />
-      {reps.length ? (
-        <section className="panel table-wrap" aria-label="Team status">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Rep</th>
-                {products.map((p) => (
-                  <th scope="col" key={p.slug}>
-                    {p.name}
-                  </th>
+      <section className="panel stack" aria-labelledby="matrix-title">
+        <h2 id="matrix-title">Readiness</h2>
+        <Form method="get" className="matrix-filters" aria-label="Filter the matrix">
+          {role === "admin" ? (
+            <label className="field">
+              <span>Team</span>
+              <select name="team" defaultValue={query.team ?? ""}>
+                <option value="">Every team</option>
+                {teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {reps.map((rep) => (
-                <tr key={rep.id} className={rep.disabled ? "row-muted" : undefined}>
-                  <th scope="row">
-                    {rep.name}
-                    <br />
-                    <span className="muted small">{rep.email}</span>
-                  </th>
-                  {rep.products.map((p) => (
-                    <td key={p.slug} title={p.reasons.join(" ")}>
-                      <div className="stack-sm">
-                        <StatusPill status={p.status} />
-                        <ProgressBar value={p.progress} label={`${rep.name}: ${p.slug} progress`} />
-                        <span className="small muted">
-                          {p.cleared ? "Cleared to pitch" : "Not cleared"}
-                        </span>
-                        {p.retakeNeeded ? (
-                          <Form method="post" className="stack-sm">
-                            <span className="small">Track done below the pass mark.</span>
-                            <input type="hidden" name="intent" value="grant-retake" />
-                            <input type="hidden" name="repId" value={rep.id} />
-                            <input type="hidden" name="product" value={p.slug} />
-                            <button
-                              type="submit"
-                              className="button button-small"
-                              aria-label={`Grant ${rep.name} a re-take of ${p.name}`}
-                            >
-                              Grant a re-take
-                            </button>
-                          </Form>
-                        ) : null}
-                      </div>
-                    </td>
-                  ))}
-                </tr>
+              </select>
+            </label>
+          ) : null}
+          <label className="field">
+            <span>Product</span>
+            <select name="product" defaultValue={query.product ?? ""}>
+              <option value="">Every product</option>
+              {products.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.name}
+                </option>
               ))}
-            </tbody>
-          </table>
+            </select>
+          </label>
+          <label className="field">
+            <span>Status</span>
+            <select name="status" defaultValue={query.status ?? ""}>
+              <option value="">Any status</option>
+              {certificationStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+          {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+          <button type="submit" className="button button-small">
+            Show
+          </button>
+          {params.toString() ? (
+            <Link to="?" className="small">
+              Clear
+            </Link>
+          ) : null}
+        </Form>
+        <p className="muted small" aria-live="polite">
+          {page.total === repCount
+            ? `${page.total} reps`
+            : `${page.total} of ${repCount} reps match`}
+          {page.pages > 1 ? ` · page ${page.page} of ${page.pages}` : ""}
+        </p>
+        {rows.length ? (
+          <div className="table-wrap">
+            <ReadinessMatrix
+              rows={rows}
+              products={shown}
+              totals={shownTotals}
+              sortLink={sortLink}
+              showTeam={role === "admin" && !team}
+              canGrant
+            />
+          </div>
+        ) : hasScope ? (
+          <p className="muted">No rep matches these filters.</p>
+        ) : null}
+        {page.pages > 1 ? (
+          <nav className="pagination" aria-label="Matrix pages">
+            {page.page > 1 ? (
+              <Link to={withParams({ page: String(page.page - 1) })} rel="prev">
+                ← Previous
+              </Link>
+            ) : null}
+            <span>
+              Page {page.page} of {page.pages}
+            </span>
+            {page.page < page.pages ? (
+              <Link to={withParams({ page: String(page.page + 1) })} rel="next">
+                Next →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+      {hasScope ? (
+        <section className="panel stack" aria-labelledby="due-title">
+          <h2 id="due-title">Due in the next 30 days</h2>
+          <DueSoonList items={due} canRemind />
+        </section>
+      ) : null}
+      {hasScope ? (
+        <section className="stack" aria-labelledby="stalls-title">
+          <h2 id="stalls-title">Where reps stall</h2>
+          <p className="muted small">
+            For each module: reps who opened it (light) and completed it (dark), the median time
+            from first open to completion, and the share of first answers to its questions that were
+            wrong.
+          </p>
+          {stallsShown.map((s) => (
+            <div key={s.productSlug} className="panel stack-sm">
+              <h3>{s.productName}</h3>
+              <StallChart productName={s.productName} modules={s.modules} stuckSlug={s.stuckSlug} />
+            </div>
+          ))}
         </section>
       ) : null}
     </div>

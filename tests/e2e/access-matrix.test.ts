@@ -43,6 +43,8 @@ type Outcome = { status: number } | { redirect: string };
 type Expect = (role: Role, path: string) => Outcome;
 type Fixtures = {
   certificateOf: (local: string) => string;
+  /** The user id of a demo account. */
+  personId: (local: string) => string;
   /** The id of the demo handoff of this account. */
   handoffOf: (accountName: string) => string;
 };
@@ -249,11 +251,31 @@ const rules: Record<string, Rule> = {
       expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
     }),
   },
+  "team_.export[.]csv.ts": {
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
+  },
+  "team_.reps.$repId.tsx": {
+    get: (f) => [
+      // Another team's rep is a 404 for a manager, as if there were no such person.
+      {
+        params: { repId: f.personId("rep1") },
+        expect: forSignedIn((role) =>
+          role === "manager" || role === "admin"
+            ? ok
+            : { status: role === "otherTeamManager" ? 404 : 403 },
+        ),
+      },
+      {
+        params: { repId: notAnId },
+        expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 404 }),
+      },
+    ],
+  },
   "team.tsx": {
-    get: () => [{ expect: onlyFor(["manager", "otherTeamManager"]) }],
+    get: () => [{ expect: onlyFor(["manager", "otherTeamManager", "admin"]) }],
     post: () => ({
       body: { intent: "no-such-intent" },
-      expect: onlyFor(["manager", "otherTeamManager"], { status: 400 }),
+      expect: onlyFor(["manager", "otherTeamManager", "admin"], { status: 400 }),
     }),
   },
   "verify.$id.tsx": {
@@ -451,6 +473,7 @@ for (const route of listRouteFiles()) {
         if (!id) throw new Error(`${local} has no certificate in the demo`);
         return id;
       },
+      personId: (local) => personByEmail(people, demoEmail(local)).id,
       handoffOf: (accountName) => {
         const handoff = demoHandoffs.find((h) => h.accountName === accountName);
         if (!handoff) throw new Error(`No demo handoff for ${accountName}`);

@@ -228,6 +228,11 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       cookie: manager,
       valid: { intent: "grant-retake", repId: "nobody", product: product.slug },
     },
+    {
+      url: "/team",
+      cookie: manager,
+      valid: { intent: "remind", repId: "nobody", product: product.slug },
+    },
     { url: `/products/${product.slug}`, cookie: rep, valid: { intent: "restart-track" } },
     {
       url: "/admin/integrations",

@@ -9,7 +9,15 @@ const expectedNav = {
   manager1: ["Home", "Products", "My team", "Handoffs"],
   author: ["Home", "Products", "Content status"],
   csm: ["Home", "Products", "Handoff queue", "Verify a certificate"],
-  admin: ["Home", "Products", "People & teams", "Integrations", "Handoffs", "Content status"],
+  admin: [
+    "Home",
+    "Products",
+    "Readiness",
+    "People & teams",
+    "Integrations",
+    "Handoffs",
+    "Content status",
+  ],
 };
 
 // The app's inbox: in the demo, rep1 owes the CSM a reply on one handoff, and two wait for the CSM.

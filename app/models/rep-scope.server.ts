@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import { users, type Team, type User } from "#db/schema";
+import { getDb } from "~/utils/db.server";
+import { getTeamById, getTeamLedBy, listTeams } from "./team.server";
+
+/** Whose readiness: one team's reps, or every rep in the organisation. */
+export type ReadinessScope = { teamId: string } | { all: true };
+
+export function repsInScope(scope: ReadinessScope) {
+  return "teamId" in scope
+    ? and(eq(users.role, "rep"), eq(users.teamId, scope.teamId))
+    : eq(users.role, "rep");
+}
+
+export function repIdsInScope(scope: ReadinessScope) {
+  return getDb().select({ id: users.id }).from(users).where(repsInScope(scope));
+}
+
+export type ViewerScope = {
+  scope: ReadinessScope | null;
+  /** The team shown, if one is. */
+  team: Team | null;
+  /** Teams an admin may filter by; empty for a manager. */
+  teams: Team[];
+};
+
+/**
+ * A manager sees their own team whatever the query asks; an admin everyone, or one team. A team
+ * id that matches nothing shows nobody rather than everyone.
+ */
+export function resolveViewerScope({
+  viewer,
+  teamId,
+}: {
+  viewer: User;
+  teamId?: string;
+}): ViewerScope {
+  if (viewer.role === "admin") {
+    const team = teamId ? getTeamById({ id: teamId }) : null;
+    return {
+      scope: teamId ? (team ? { teamId: team.id } : null) : { all: true },
+      team,
+      teams: listTeams(),
+    };
+  }
+  const team = viewer.role === "manager" ? getTeamLedBy({ managerId: viewer.id }) : null;
+  return { scope: team ? { teamId: team.id } : null, team, teams: [] };
+}
