@@ -30,7 +30,8 @@ const activeCertificationOf = preparedQuery((db) =>
       and(
         eq(certifications.userId, sql.placeholder("userId")),
         eq(certifications.productSlug, sql.placeholder("productSlug")),
-        eq(certifications.state, "active"),
+        // Written out, not bound: SQLite uses the partial index (state = 'active') only for a literal.
+        sql`${certifications.state} = 'active'`,
       ),
     )
     .prepare(),
