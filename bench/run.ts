@@ -239,9 +239,15 @@ const { baseUrl } = server;
 const startedAt = performance.now();
 await fetch(`${baseUrl}/login`).then((r) => r.text());
 const firstResponseMs = performance.now() - startedAt;
-progress(
-  `first response ${firstResponseMs.toFixed(0)} ms after start (the start-up status sweep shares the request thread)`,
-);
+// Measurements start once the start-up sweep is done, so it does not share their CPU.
+let sweepLine = "";
+while (!(sweepLine = /Start-up sweep: .*/.exec(server.output())?.[0] ?? "")) {
+  if (performance.now() - startedAt > 600_000)
+    throw new Error("The start-up sweep did not finish in 10 minutes.");
+  await new Promise((r) => setTimeout(r, 200));
+}
+const sweepMs = Number(/in (\d+) ms/.exec(sweepLine)?.[1] ?? NaN);
+progress(`first response ${firstResponseMs.toFixed(0)} ms after start; ${sweepLine}`);
 
 async function signIn(email: string) {
   const response = await fetch(`${baseUrl}/login`, {
@@ -412,6 +418,7 @@ const results = {
   content,
   standingMsPerProduct: standingMs,
   firstResponseMs,
+  startupSweepMs: sweepMs,
   rssMb: { afterWarmup: rssAfterWarmup, afterLoad: rssAfterLoad },
   serverErrors,
 };
@@ -448,7 +455,7 @@ const lines = [
     ? `- admin's team page (every rep × product, one request): ${ms(adminTeamMs)} ms`
     : `- admin's team page: not measured, /team answers an admin ${adminStatus} on this build`,
   `- server RSS: ${rssAfterWarmup.toFixed(0)} MB after warm-up, ${rssAfterLoad.toFixed(0)} MB after load`,
-  `- first response after start: ${ms(firstResponseMs)} ms (the start-up status sweep over ${org.activeCertifications.toLocaleString("en")} active certifications runs on the request thread)`,
+  `- start-up status sweep over ${org.activeCertifications.toLocaleString("en")} active certifications: ${ms(sweepMs)} ms; first response after start ${ms(firstResponseMs)} ms`,
   `- content, ${moduleCount} modules: cold ${ms(content.coldMs)} ms (${content.coldCompiled} compiled); warm re-scan, nothing changed ${ms(content.warmMs)} ms (${content.warmCompiled} compiled); ` +
     `restart ${ms(content.restartMs)} ms (${content.restartCompiled} compiled); one file changed ${ms(content.oneChangedMs)} ms (${content.oneChangedCompiled} compiled)`,
   `- in-process standing: ${standingMs.toFixed(3)} ms per rep × product`,
