@@ -99,7 +99,17 @@ export const moduleSources = sqliteTable(
     source: text("source").notNull(),
     firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("module_sources_module_idx").on(t.productSlug, t.moduleSlug)],
+  (t) => [
+    index("module_sources_module_idx").on(t.productSlug, t.moduleSlug),
+    // Covers "when was each revision first seen" for a product, read for every standing, without
+    // reading the rows (and their long sources).
+    index("module_sources_revision_seen_idx").on(
+      t.productSlug,
+      t.moduleSlug,
+      t.revision,
+      t.firstSeenAt,
+    ),
+  ],
 );
 
 export type User = typeof users.$inferSelect;
@@ -176,6 +186,8 @@ export const quizAttempts = sqliteTable(
   },
   (t) => [
     index("quiz_attempts_user_quiz_idx").on(t.userId, t.productSlug, t.quizId, t.attemptedAt),
+    // A rep's attempts on a product since a date, in order: every standing reads them.
+    index("quiz_attempts_user_time_idx").on(t.userId, t.productSlug, t.attemptedAt),
   ],
 );
 
@@ -219,6 +231,8 @@ export const certifications = sqliteTable(
     uniqueIndex("certifications_one_active_idx")
       .on(t.userId, t.productSlug)
       .where(sql`state = 'active'`),
+    // A rep's history, all states (certificates page).
+    index("certifications_user_idx").on(t.userId, t.issuedAt),
   ],
 );
 

@@ -162,11 +162,19 @@ export function startOutboxWorker() {
     }
   };
   let sweeping = false;
+  let sweeps = 0;
   const runSweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
+      const started = Date.now();
       const result = await sweep();
+      // The first one after start shows how long a sweep takes at this organisation's size.
+      if (sweeps++ === 0) {
+        console.log(
+          `Start-up sweep: ${result.checked} certifications checked in ${Date.now() - started} ms.`,
+        );
+      }
       if (result.changed || result.reminders || result.digests) {
         console.log(
           `Sweep: ${result.changed} status changes, ${result.reminders} reminders, ${result.digests} digests queued.`,

@@ -1,5 +1,5 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, desc, eq, min } from "drizzle-orm";
+import { and, desc, eq, min, sql } from "drizzle-orm";
 import {
   certifications,
   moduleProgress,
@@ -20,6 +20,35 @@ import { getRoundStartedAt } from "./enrolment.server";
 import { listProgress } from "./progress.server";
 import { firstAttemptScore, listAttempts, passedQuizIds } from "./quiz-attempt.server";
 import { dayMs } from "~/utils/dates";
+import { preparedQuery } from "~/utils/prepared-query.server";
+
+const activeCertificationOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(certifications)
+    .where(
+      and(
+        eq(certifications.userId, sql.placeholder("userId")),
+        eq(certifications.productSlug, sql.placeholder("productSlug")),
+        // Written out, not bound: SQLite uses the partial index (state = 'active') only for a literal.
+        sql`${certifications.state} = 'active'`,
+      ),
+    )
+    .prepare(),
+);
+
+const revisionsOf = preparedQuery((db) =>
+  db
+    .select({
+      moduleSlug: moduleSources.moduleSlug,
+      revision: moduleSources.revision,
+      seenAt: min(moduleSources.firstSeenAt),
+    })
+    .from(moduleSources)
+    .where(eq(moduleSources.productSlug, sql.placeholder("productSlug")))
+    .groupBy(moduleSources.moduleSlug, moduleSources.revision)
+    .prepare(),
+);
 
 export type CertificationWithModules = Omit<Certification, "modules"> & {
   modules: CertifiedModule[];
@@ -36,17 +65,7 @@ export function getActiveCertification({
   userId: string;
   productSlug: string;
 }): CertificationWithModules | null {
-  const row = getDb()
-    .select()
-    .from(certifications)
-    .where(
-      and(
-        eq(certifications.userId, userId),
-        eq(certifications.productSlug, productSlug),
-        eq(certifications.state, "active"),
-      ),
-    )
-    .get();
+  const row = activeCertificationOf().get({ userId, productSlug });
   return row ? withModules(row) : null;
 }
 
@@ -79,16 +98,7 @@ function servedModules(product: Product) {
 
 /** When each module's current revision was first seen, from the kept sources. */
 function revisionsSeenAt({ product }: { product: Product }) {
-  const rows = getDb()
-    .select({
-      moduleSlug: moduleSources.moduleSlug,
-      revision: moduleSources.revision,
-      seenAt: min(moduleSources.firstSeenAt),
-    })
-    .from(moduleSources)
-    .where(eq(moduleSources.productSlug, product.slug))
-    .groupBy(moduleSources.moduleSlug, moduleSources.revision)
-    .all();
+  const rows = revisionsOf().all({ productSlug: product.slug });
   const seen = new Map(rows.map((r) => [`${r.moduleSlug}@${r.revision}`, r.seenAt]));
   return servedModules(product).map((m) => ({
     slug: m.slug,

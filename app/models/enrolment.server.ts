@@ -1,6 +1,19 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { enrolments } from "#db/schema";
-import { getDb } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared-query.server";
+
+const enrolmentOf = preparedQuery((db) =>
+  db
+    .select({ roundStartedAt: enrolments.roundStartedAt })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.userId, sql.placeholder("userId")),
+        eq(enrolments.productSlug, sql.placeholder("productSlug")),
+      ),
+    )
+    .prepare(),
+);
 
 export function getRoundStartedAt({
   userId,
@@ -9,11 +22,5 @@ export function getRoundStartedAt({
   userId: string;
   productSlug: string;
 }) {
-  return (
-    getDb()
-      .select()
-      .from(enrolments)
-      .where(and(eq(enrolments.userId, userId), eq(enrolments.productSlug, productSlug)))
-      .get()?.roundStartedAt ?? null
-  );
+  return enrolmentOf().get({ userId, productSlug })?.roundStartedAt ?? null;
 }

@@ -1,6 +1,20 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { moduleProgress, type ModuleProgress } from "#db/schema";
 import { getDb } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared-query.server";
+
+const progressOf = preparedQuery((db) =>
+  db
+    .select()
+    .from(moduleProgress)
+    .where(
+      and(
+        eq(moduleProgress.userId, sql.placeholder("userId")),
+        eq(moduleProgress.productSlug, sql.placeholder("productSlug")),
+      ),
+    )
+    .prepare(),
+);
 
 /** Records the first time a rep opens a module (later opens change nothing). */
 export function markModuleOpened({
@@ -28,9 +42,5 @@ export function listProgress({
   userId: string;
   productSlug: string;
 }): ModuleProgress[] {
-  return getDb()
-    .select()
-    .from(moduleProgress)
-    .where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.productSlug, productSlug)))
-    .all();
+  return progressOf().all({ userId, productSlug });
 }

@@ -1,8 +1,24 @@
-import { and, asc, eq, gt, gte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
 import { quizAttempts, type QuizAttempt } from "#db/schema";
 import type { CertificationPolicy, ModuleSummary, QuizKey } from "~/content/types";
-import { getDb, immediateTransaction } from "~/utils/db.server";
+import { immediateTransaction } from "~/utils/db.server";
 import { dayMs } from "~/utils/dates";
+import { preparedQuery } from "~/utils/prepared-query.server";
+
+const attemptsSince = preparedQuery((db) =>
+  db
+    .select()
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, sql.placeholder("userId")),
+        eq(quizAttempts.productSlug, sql.placeholder("productSlug")),
+        gte(quizAttempts.attemptedAt, sql.placeholder("since")),
+      ),
+    )
+    .orderBy(asc(quizAttempts.attemptedAt), asc(quizAttempts.id))
+    .prepare(),
+);
 
 /** Attempts per question are limited over a rolling 24 hours. */
 export const attemptWindowMs = dayMs;
@@ -121,18 +137,7 @@ export function listAttempts({
   productSlug: string;
   since: Date;
 }): QuizAttempt[] {
-  return getDb()
-    .select()
-    .from(quizAttempts)
-    .where(
-      and(
-        eq(quizAttempts.userId, userId),
-        eq(quizAttempts.productSlug, productSlug),
-        gte(quizAttempts.attemptedAt, since),
-      ),
-    )
-    .orderBy(asc(quizAttempts.attemptedAt), asc(quizAttempts.id))
-    .all();
+  return attemptsSince().all({ userId, productSlug, since: since.getTime() });
 }
 
 /** Share of the product's quizzes answered correctly at the first attempt. */

@@ -1,14 +1,17 @@
 export const dayMs = 24 * 60 * 60 * 1000;
 
 /** "8 May 2027", in UTC so the server render and hydration agree. */
+// One formatter for every call: toLocaleDateString builds a new one each time, which showed in the profile.
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 export function formatDate(value: string | Date | null | undefined) {
   if (!value) return "—";
-  return new Date(value).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return dateFormat.format(new Date(value));
 }
 
 /** "1 Dec 2026, 21:40 UTC". */

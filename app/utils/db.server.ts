@@ -60,19 +60,26 @@ class GuardedDatabase extends Database {
 }
 
 function guardStatement<S extends object>(statement: S): S {
+  // One wrapper per method and statement: prepared statements are reused for every request.
+  const wrappers = new Map<PropertyKey, (...args: unknown[]) => unknown>();
   const guarded: S = new Proxy(statement, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        try {
-          const result: unknown = value.apply(target, args);
-          // raw(), pluck(), bind()… return the statement itself; keep handing out the guarded one.
-          return result === target ? guarded : result;
-        } catch (error) {
-          rethrowIfDatabaseUnavailable(error);
-        }
-      };
+      let wrapper = wrappers.get(property);
+      if (!wrapper) {
+        wrapper = (...args: unknown[]) => {
+          try {
+            const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+            // raw(), pluck(), bind()… return the statement itself; keep handing out the guarded one.
+            return result === target ? guarded : result;
+          } catch (error) {
+            rethrowIfDatabaseUnavailable(error);
+          }
+        };
+        wrappers.set(property, wrapper);
+      }
+      return wrapper;
     },
   });
   return guarded;

@@ -1,0 +1,68 @@
+import { vi } from "vitest";
+import { openDatabase, type Db } from "~/utils/db.server";
+import { productFixture } from "../../tests/setup/product-fixture";
+import { getStanding } from "./certification.server";
+import { getUserByEmail } from "./user.server";
+
+// The reads behind every standing (each page, each eligibility answer) must use an index, never
+// scan a table or sort: at enterprise size a scan is millions of rows per request.
+describe("hot queries' plans", () => {
+  const globalForDb = globalThis as unknown as { firsthandDb?: Db };
+  const previous = globalForDb.firsthandDb;
+  const db = openDatabase(":memory:");
+  const statements: string[] = [];
+  beforeAll(() => {
+    const prepare = db.$client.prepare.bind(db.$client);
+    vi.spyOn(db.$client, "prepare").mockImplementation(((source: string) => {
+      statements.push(source);
+      return prepare(source);
+    }) as typeof db.$client.prepare);
+    globalForDb.firsthandDb = db;
+  });
+  afterAll(() => {
+    globalForDb.firsthandDb = previous;
+    db.$client.close();
+  });
+
+  const plan = (source: string) => {
+    const params = (source.match(/\?/g) ?? []).map(() => null);
+    const rows = db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as {
+      detail: string;
+    }[];
+    return rows.map((r) => r.detail);
+  };
+
+  it("finds a rep's standing on a product through indexes, without sorting", () => {
+    getStanding({ userId: "nobody", product: productFixture() });
+    getUserByEmail({ email: "nobody@example.test" });
+    const reads = statements.filter((s) => s.trimStart().toLowerCase().startsWith("select"));
+    const tables = [
+      "certifications",
+      "enrolments",
+      "module_progress",
+      "module_sources",
+      "quiz_attempts",
+      "users",
+    ];
+    for (const table of tables)
+      expect(
+        reads.some((s) => s.includes(`"${table}"`)),
+        table,
+      ).toBe(true);
+    for (const read of reads) {
+      const details = plan(read);
+      expect(
+        details.some((d) => /^SCAN /.test(d)),
+        `${read}\n${details.join("\n")}`,
+      ).toBe(false);
+      expect(
+        details.some((d) => /TEMP B-TREE/.test(d)),
+        `${read}\n${details.join("\n")}`,
+      ).toBe(false);
+    }
+    const attempts = reads.find((s) => s.includes(`from "quiz_attempts"`))!;
+    expect(plan(attempts).join("\n")).toContain("quiz_attempts_user_time_idx");
+    const revisions = reads.find((s) => s.includes(`from "module_sources"`))!;
+    expect(plan(revisions).join("\n")).toContain("COVERING INDEX module_sources_revision_seen_idx");
+  });
+});
