@@ -17,9 +17,20 @@ const shadowedGlobals = {
   globalThis: undefined,
 };
 
-export function getModuleComponent(code: string) {
-  return getMDXComponent(`"use strict";\n${code}`, {
+type ModuleComponent = ReturnType<typeof getMDXComponent>;
+
+// Evaluating a bundle costs more than rendering it, and the same few bundles serve every request.
+const evaluated = new Map<string, ModuleComponent>();
+const maxEvaluated = 500;
+
+export function getModuleComponent(code: string): ModuleComponent {
+  const cached = evaluated.get(code);
+  if (cached) return cached;
+  const component = getMDXComponent(`"use strict";\n${code}`, {
     ...shadowedGlobals,
     [componentsGlobal]: mdxComponents,
   });
+  if (evaluated.size >= maxEvaluated) evaluated.delete(evaluated.keys().next().value!);
+  evaluated.set(code, component);
+  return component;
 }
