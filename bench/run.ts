@@ -16,7 +16,8 @@ import {
 } from "../scripts/bench-data";
 import { measure, type Figure, type Target } from "./measure";
 import { mixedRequests, type RepWalk } from "./mixed";
-import { serverRssMb, startBenchServer } from "./server";
+import { spawnServer } from "../tests/spawn-server";
+import { serverRssMb } from "./server-rss";
 
 const argsSchema = z.object({
   data: z.string().optional(),
@@ -228,13 +229,16 @@ for (const [i, rep] of repRows.entries()) {
 sqlite.close();
 
 progress("starting the production server…");
-const server = await startBenchServer({
-  DATABASE_PATH: databasePath,
-  CONTENT_DIR: contentDir,
-  SEED_DEMO: "false",
-  // The start-up sweep runs once (and is timed below); a second one must not land inside a measurement.
-  SWEEP_INTERVAL_MS: "3600000",
-  OUTBOX_POLL_MS: "1000",
+const server = await spawnServer({
+  startTimeoutMs: 180_000,
+  env: {
+    DATABASE_PATH: databasePath,
+    CONTENT_DIR: contentDir,
+    SEED_DEMO: "false",
+    // The start-up sweep runs once (and is timed below); a second one must not land inside a measurement.
+    SWEEP_INTERVAL_MS: "3600000",
+    OUTBOX_POLL_MS: "1000",
+  },
 });
 const { baseUrl } = server;
 const startedAt = performance.now();

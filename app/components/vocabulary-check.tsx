@@ -7,6 +7,7 @@ import {
   type VocabularyMatch,
 } from "~/vocabulary/find-vocabulary";
 import { glossaryUrl } from "~/vocabulary/term-key";
+import { SelectField } from "./select-field";
 
 export type VocabularyCheckAnswer =
   { text: string; product: string; matches: VocabularyMatch[] } | { error: string };
@@ -54,17 +55,15 @@ export function VocabularyCheckForm({
         />
       </div>
       <div className="vocabulary-controls">
-        <div className="field vocabulary-product">
-          <label htmlFor="vocabulary-product">Product</label>
-          <select id="vocabulary-product" name="product" defaultValue={defaultProduct}>
-            <option value="">Every product</option>
-            {products.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          className="field vocabulary-product"
+          id="vocabulary-product"
+          label="Product"
+          name="product"
+          anyLabel="Every product"
+          defaultValue={defaultProduct}
+          options={products.map((p) => ({ value: p.slug, label: p.name }))}
+        />
         <button type="submit" className="button button-primary">
           Check wording
         </button>

@@ -46,6 +46,24 @@ function walk(userId: string, product: Product) {
   }
 }
 
+function fileOrThrow(args: Parameters<typeof fileHandoff>[0]) {
+  const result = fileHandoff(args);
+  if (!result.ok) throw new Error(result.message);
+  return result.handoff;
+}
+
+type Answer = Parameters<typeof answerHandoff>[0];
+
+function answerAt(
+  handoffId: string,
+  actor: Answer["actor"],
+  kind: Answer["kind"],
+  at: number,
+  message: string | null = null,
+) {
+  return answerHandoff({ handoffId, actor, kind, message, now: hours(at) });
+}
+
 async function setup() {
   const product = frictionProduct();
   const rep = await makeUser();
@@ -86,9 +104,8 @@ test("a rep not cleared to pitch is refused with the reason, and nothing is writ
 
 test("a cleared rep files: promises get their week, friction and revisions are kept", async () => {
   const { product, rep, csm, input } = await setup();
-  const result = fileHandoff({ rep, product, input, now: hours(1) });
-  if (!result.ok) throw new Error(result.message);
-  const detail = getHandoffDetail({ id: result.handoff.id })!;
+  const filed = fileOrThrow({ rep, product, input, now: hours(1) });
+  const detail = getHandoffDetail({ id: filed.id })!;
   expect(detail.handoff).toMatchObject({ state: "submitted", accountName: "Northwind" });
   expect(detail.handoff.certificationId).toBeTruthy();
   expect(detail.promises).toEqual([
@@ -104,7 +121,7 @@ test("a cleared rep files: promises get their week, friction and revisions are k
     ["b", 1, 2],
   ]);
   expect(detail.events.map((e) => e.kind)).toEqual(["filed"]);
-  expect(listHandoffsFor({ viewer: csm }).map((r) => r.handoff.id)).toEqual([result.handoff.id]);
+  expect(listHandoffsFor({ viewer: csm }).map((r) => r.handoff.id)).toEqual([filed.id]);
   const otherCsm = await makeUser({ role: "csm" });
   expect(listHandoffsFor({ viewer: otherCsm })).toEqual([]);
   const event = getDb()
@@ -112,7 +129,7 @@ test("a cleared rep files: promises get their week, friction and revisions are k
     .from(outboxEvents)
     .where(eq(outboxEvents.type, "handoff.filed"))
     .all()
-    .find((e) => JSON.parse(e.data).handoffId === result.handoff.id);
+    .find((e) => JSON.parse(e.data).handoffId === filed.id);
   expect(event).toBeTruthy();
 });
 
@@ -140,42 +157,12 @@ test("every friction point must be answered, and the CSM must be a CSM", async (
 
 test("question, reply, acknowledge: only the right side, in order, all recorded", async () => {
   const { product, rep, csm, input } = await setup();
-  const filed = fileHandoff({ rep, product, input, now: hours(0) });
-  if (!filed.ok) throw new Error(filed.message);
-  const id = filed.handoff.id;
-  expect(
-    answerHandoff({ handoffId: id, actor: rep, kind: "acknowledged", message: null }),
-  ).toMatchObject({ ok: false, status: 403 });
-  expect(
-    answerHandoff({
-      handoffId: id,
-      actor: csm,
-      kind: "questioned",
-      message: "SSO?",
-      now: hours(2),
-    }),
-  ).toEqual({ ok: true });
-  expect(
-    answerHandoff({ handoffId: id, actor: csm, kind: "acknowledged", message: null }),
-  ).toMatchObject({ ok: false, status: 409 });
-  expect(
-    answerHandoff({
-      handoffId: id,
-      actor: rep,
-      kind: "replied",
-      message: "Told them.",
-      now: hours(3),
-    }),
-  ).toEqual({ ok: true });
-  expect(
-    answerHandoff({
-      handoffId: id,
-      actor: csm,
-      kind: "acknowledged",
-      message: null,
-      now: hours(5),
-    }),
-  ).toEqual({ ok: true });
+  const { id } = fileOrThrow({ rep, product, input, now: hours(0) });
+  expect(answerAt(id, rep, "acknowledged", 1)).toMatchObject({ ok: false, status: 403 });
+  expect(answerAt(id, csm, "questioned", 2, "SSO?")).toEqual({ ok: true });
+  expect(answerAt(id, csm, "acknowledged", 2)).toMatchObject({ ok: false, status: 409 });
+  expect(answerAt(id, rep, "replied", 3, "Told them.")).toEqual({ ok: true });
+  expect(answerAt(id, csm, "acknowledged", 5)).toEqual({ ok: true });
   const detail = getHandoffDetail({ id })!;
   expect(detail.handoff.state).toBe("acknowledged");
   expect(detail.events.map((e) => [e.kind, e.message])).toEqual([
@@ -190,8 +177,8 @@ test("question, reply, acknowledge: only the right side, in order, all recorded"
 
 test("adherence: filed, all friction discussed, acknowledged without questions, median hours", async () => {
   const { product, rep, csm, input } = await setup();
-  const untold = fileHandoff({ rep, product, input, now: hours(0) });
-  const told = fileHandoff({
+  const untold = fileOrThrow({ rep, product, input, now: hours(0) });
+  const told = fileOrThrow({
     rep,
     product,
     input: {
@@ -201,35 +188,10 @@ test("adherence: filed, all friction discussed, acknowledged without questions, 
     },
     now: hours(1),
   });
-  if (!untold.ok || !told.ok) throw new Error("not filed");
-  answerHandoff({
-    handoffId: untold.handoff.id,
-    actor: csm,
-    kind: "acknowledged",
-    message: null,
-    now: hours(4),
-  });
-  answerHandoff({
-    handoffId: told.handoff.id,
-    actor: csm,
-    kind: "questioned",
-    message: "?",
-    now: hours(2),
-  });
-  answerHandoff({
-    handoffId: told.handoff.id,
-    actor: rep,
-    kind: "replied",
-    message: "!",
-    now: hours(3),
-  });
-  answerHandoff({
-    handoffId: told.handoff.id,
-    actor: csm,
-    kind: "acknowledged",
-    message: null,
-    now: hours(9),
-  });
+  answerAt(untold.id, csm, "acknowledged", 4);
+  answerAt(told.id, csm, "questioned", 2, "?");
+  answerAt(told.id, rep, "replied", 3, "!");
+  answerAt(told.id, csm, "acknowledged", 9);
   const inputs = listAdherenceInputs({ rows: listHandoffsFor({ viewer: rep }) });
   expect(adherenceByRep(inputs)).toEqual([
     {
@@ -264,33 +226,26 @@ test("no email is queued without SMTP", async () => {
 
 test("an edit supersedes: the old version stays, marked, and only the rep's open ones", async () => {
   const { product, rep, csm, input } = await setup();
-  const first = fileHandoff({ rep, product, input, now: hours(0) });
-  if (!first.ok) throw new Error(first.message);
-  answerHandoff({
-    handoffId: first.handoff.id,
-    actor: csm,
-    kind: "questioned",
-    message: "SSO?",
-    now: hours(0.5),
-  });
+  const first = fileOrThrow({ rep, product, input, now: hours(0) });
+  answerAt(first.id, csm, "questioned", 0.5, "SSO?");
   const other = await makeUser();
-  expect(fileHandoff({ rep: other, product, input, supersedesId: first.handoff.id })).toMatchObject(
-    { ok: false, status: 403 },
-  );
-  const second = fileHandoff({
+  expect(fileHandoff({ rep: other, product, input, supersedesId: first.id })).toMatchObject({
+    ok: false,
+    status: 403,
+  });
+  const second = fileOrThrow({
     rep,
     product,
     input: { ...input, friction: { "a#0": true, "b#0": true, "b#1": true } },
-    supersedesId: first.handoff.id,
+    supersedesId: first.id,
     now: hours(1),
   });
-  if (!second.ok) throw new Error(second.message);
-  expect(getSuccessor({ id: first.handoff.id })?.id).toBe(second.handoff.id);
-  const old = getHandoffDetail({ id: first.handoff.id })!;
+  expect(getSuccessor({ id: first.id })?.id).toBe(second.id);
+  const old = getHandoffDetail({ id: first.id })!;
   expect(old.handoff.state).toBe("superseded");
   expect(old.events.map((e) => e.kind)).toEqual(["filed", "questioned", "superseded"]);
-  expect(listHandoffsFor({ viewer: rep }).map((r) => r.handoff.id)).toEqual([second.handoff.id]);
-  expect(fileHandoff({ rep, product, input, supersedesId: first.handoff.id })).toMatchObject({
+  expect(listHandoffsFor({ viewer: rep }).map((r) => r.handoff.id)).toEqual([second.id]);
+  expect(fileHandoff({ rep, product, input, supersedesId: first.id })).toMatchObject({
     ok: false,
     status: 400,
   });
@@ -298,34 +253,18 @@ test("an edit supersedes: the old version stays, marked, and only the rep's open
 
 test("adherence counts an edited handoff once, from its first filing, with the question asked before the edit", async () => {
   const { product, rep, csm, input } = await setup();
-  const first = fileHandoff({ rep, product, input, now: hours(0) });
-  if (!first.ok) throw new Error(first.message);
-  answerHandoff({
-    handoffId: first.handoff.id,
-    actor: csm,
-    kind: "questioned",
-    message: "SSO?",
-    now: hours(1),
-  });
-  const edited = (supersedesId: string, at: number) => {
-    const result = fileHandoff({
+  const first = fileOrThrow({ rep, product, input, now: hours(0) });
+  answerAt(first.id, csm, "questioned", 1, "SSO?");
+  const edited = (supersedesId: string, at: number) =>
+    fileOrThrow({
       rep,
       product,
       input: { ...input, friction: { "a#0": true, "b#0": true, "b#1": true } },
       supersedesId,
       now: hours(at),
     });
-    if (!result.ok) throw new Error(result.message);
-    return result.handoff;
-  };
-  const latest = edited(edited(first.handoff.id, 2).id, 3);
-  answerHandoff({
-    handoffId: latest.id,
-    actor: csm,
-    kind: "acknowledged",
-    message: null,
-    now: hours(10),
-  });
+  const latest = edited(edited(first.id, 2).id, 3);
+  answerAt(latest.id, csm, "acknowledged", 10);
   const inputs = listAdherenceInputs({ rows: listHandoffsFor({ viewer: rep }) });
   expect(adherenceByRep(inputs)).toEqual([
     {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ActionResult } from "~/components/action-result";
 import { DueSoonList } from "~/components/due-soon-list";
 import { ReadinessMatrix } from "~/components/readiness-matrix";
+import { SelectField } from "~/components/select-field";
 import { StallChart } from "~/components/stall-chart";
 import { loadCatalog, requireProduct } from "~/content/content.server";
 import { certificationStatuses, statusLabels } from "~/models/certification-status";
@@ -159,40 +160,28 @@ export default function Team() {
         <h2 id="matrix-title">Readiness</h2>
         <Form method="get" className="matrix-filters" aria-label="Filter the matrix">
           {role === "admin" ? (
-            <label className="field">
-              <span>Team</span>
-              <select name="team" defaultValue={query.team ?? ""}>
-                <option value="">Every team</option>
-                {teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label="Team"
+              name="team"
+              anyLabel="Every team"
+              defaultValue={query.team}
+              options={teams.map((t) => ({ value: t.id, label: t.name }))}
+            />
           ) : null}
-          <label className="field">
-            <span>Product</span>
-            <select name="product" defaultValue={query.product ?? ""}>
-              <option value="">Every product</option>
-              {products.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Status</span>
-            <select name="status" defaultValue={query.status ?? ""}>
-              <option value="">Any status</option>
-              {certificationStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabels[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Product"
+            name="product"
+            anyLabel="Every product"
+            defaultValue={query.product}
+            options={products.map((p) => ({ value: p.slug, label: p.name }))}
+          />
+          <SelectField
+            label="Status"
+            name="status"
+            anyLabel="Any status"
+            defaultValue={query.status}
+            options={certificationStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
+          />
           {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
           {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
           <button type="submit" className="button button-small">

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 
 const run = promisify(execFile);
 
-export { freePort } from "../e2e/start-server";
+export { freePort } from "../spawn-server";
 
 export function tempDatabasePath(name: string) {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `firsthand-${name}-`)), `${name}.db`);
