@@ -1,4 +1,5 @@
 import { getCompileStats, loadCatalog } from "~/content/content.server";
+import { backfillRepStatuses } from "~/models/rep-status.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isDatabaseEmpty, seedDemoOrganisation } from "./seed";
@@ -14,11 +15,16 @@ export async function prepareDatabase({
 }: { seedDemo?: boolean } = {}) {
   getDb();
   const seed = seedDemo && isDatabaseEmpty();
-  await warmContent();
+  const products = await warmContent();
   if (seed) {
     await seedDemoOrganisation();
     await seedDemoActivity();
     await seedDemoHandoffs();
+  }
+  const started = Date.now();
+  const recorded = await backfillRepStatuses({ products });
+  if (recorded) {
+    console.log(`Readiness: ${recorded} rep standings recorded (${Date.now() - started} ms).`);
   }
 }
 
@@ -41,6 +47,7 @@ async function warmContent() {
     `Content ready: ${products.length} products, ${modules} modules; ` +
       `${compiled} compiled, ${cacheHits} from cache (${Date.now() - started} ms).`,
   );
+  return products;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await prepareDatabase();

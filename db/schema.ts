@@ -297,11 +297,19 @@ export const repStatuses = sqliteTable(
     refreshDeadline: integer("refresh_deadline", { mode: "timestamp_ms" }),
     /** JSON array of the module slugs awaiting a re-take. */
     refreshModules: text("refresh_modules").notNull().default("[]"),
+    /** Share of the track complete, 0–1, as the readiness matrix shows it; null until computed. */
+    progress: real("progress"),
+    /** The track is done below the pass mark: a manager may grant a re-take. */
+    retakeNeeded: integer("retake_needed", { mode: "boolean" }).notNull().default(false),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.productSlug] }),
     index("rep_statuses_changed_idx").on(t.changedAt, t.userId, t.productSlug),
+    index("rep_statuses_product_status_idx").on(t.productSlug, t.status, t.userId),
+    index("rep_statuses_deadline_idx").on(t.status, t.refreshDeadline, t.userId),
+    index("rep_statuses_expiry_idx").on(t.expiresAt, t.status, t.userId),
   ],
 );
 

@@ -1,5 +1,6 @@
-import { and, eq, gt, isNotNull, lte } from "drizzle-orm";
-import { certifications, repStatuses, teams } from "#db/schema";
+import { and, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { repStatuses, teams } from "#db/schema";
+import type { Product } from "~/content/types";
 import { loadCatalog } from "~/content/content.server";
 import { getRepEligibility } from "~/models/eligibility-api.server";
 import { syncRepStatus } from "~/models/rep-status.server";
@@ -26,6 +27,58 @@ export function isoWeek(date: Date): { week: string; digestFrom: Date } {
   };
 }
 
+/** What a product's standings depend on besides the clock: its served revisions and its policy. */
+const fingerprintOf = (product: Product) =>
+  JSON.stringify([product.policy, product.modules.map((m) => [m.slug, m.revision, m.status])]);
+
+let lastFingerprints: Map<string, string> | null = null;
+
+type Pair = { userId: string; productSlug: string };
+
+/**
+ * The first sweep of a process checks every standing (content may have changed while it was
+ * down); later ones only those the clock or a content change can have moved, and certifications
+ * the matrix has not recorded yet.
+ */
+function pairsToCheck({ products, now }: { products: Product[]; now: Date }): Pair[] {
+  const db = getDb();
+  const fingerprints = new Map(products.map((p) => [p.slug, fingerprintOf(p)]));
+  const changed = lastFingerprints
+    ? products.filter((p) => lastFingerprints!.get(p.slug) !== fingerprints.get(p.slug))
+    : products;
+  lastFingerprints = fingerprints;
+  const pairs = new Map<string, Pair>();
+  const add = (rows: Pair[]) => {
+    for (const row of rows) pairs.set(`${row.userId}\u0000${row.productSlug}`, row);
+  };
+  const changedSlugs = changed.map((p) => p.slug);
+  if (changedSlugs.length) {
+    add(
+      db
+        .select({ userId: repStatuses.userId, productSlug: repStatuses.productSlug })
+        .from(repStatuses)
+        .where(inArray(repStatuses.productSlug, changedSlugs))
+        .all(),
+    );
+  }
+  add(
+    db.all<Pair>(sql`
+      SELECT c.user_id AS userId, c.product_slug AS productSlug
+      FROM certifications c
+      LEFT JOIN rep_statuses r ON r.user_id = c.user_id AND r.product_slug = c.product_slug
+      WHERE c.state = 'active' AND (r.user_id IS NULL OR r.certification_id IS NOT c.id
+        OR ${changedSlugs.length ? sql`c.product_slug IN ${changedSlugs}` : sql`0`})`),
+  );
+  add(
+    db.all<Pair>(sql`
+      SELECT user_id AS userId, product_slug AS productSlug FROM rep_statuses
+      WHERE (status = 'refresh_due' AND refresh_deadline <= ${now.getTime()})
+        OR (status IN ('certified', 'refresh_due', 'lapsed')
+          AND (expires_at IS NULL OR expires_at <= ${now.getTime()}))`),
+  );
+  return [...pairs.values()];
+}
+
 export type SweepResult = { checked: number; changed: number; reminders: number; digests: number };
 
 /**
@@ -38,12 +91,8 @@ export async function sweep({ now = new Date() }: { now?: Date } = {}): Promise<
   const products = new Map((await loadCatalog()).map((p) => [p.slug, p]));
   const result: SweepResult = { checked: 0, changed: 0, reminders: 0, digests: 0 };
 
-  const active = db
-    .select({ userId: certifications.userId, productSlug: certifications.productSlug })
-    .from(certifications)
-    .where(eq(certifications.state, "active"))
-    .all();
-  for (const [index, { userId, productSlug }] of active.entries()) {
+  const pairs = pairsToCheck({ products: [...products.values()], now });
+  for (const [index, { userId, productSlug }] of pairs.entries()) {
     // The sweep runs on the request thread: at tens of thousands of certifications it would hold
     // every request for seconds, so it lets them through between small batches.
     if (index > 0 && index % sweepBatch === 0)

@@ -1,25 +1,45 @@
 import { expect, test } from "vitest";
 import { dayMs } from "~/utils/dates";
-import { listDueSoon } from "./due-soon";
-import type { ReadinessCell } from "./readiness";
+import { listDueSoon as listDue, type DueStanding } from "./due-soon";
 
 const now = new Date("2026-12-02T12:00:00Z");
 const inDays = (n: number) => new Date(now.getTime() + n * dayMs);
-const cell = (over: Partial<ReadinessCell>): ReadinessCell => ({
+type Cell = Omit<DueStanding, "rep" | "refreshModules"> & {
+  modulesToRefresh: { slug: string; title: string }[];
+};
+const cell = (over: Partial<Cell>): Cell => ({
   productSlug: "p",
   status: "certified",
-  cleared: true,
-  progress: 1,
-  completedModules: 3,
-  moduleCount: 3,
-  retakeNeeded: false,
   expiresAt: inDays(200),
   refreshDeadline: null,
   modulesToRefresh: [],
-  missingModules: [],
   ...over,
 });
 const rep = (id: string) => ({ id, name: id, email: `${id}@x.test`, teamName: null });
+
+/** The standings as the matrix keeps them, one per rep and product. */
+function listDueSoon({
+  now,
+  products,
+  rows,
+}: {
+  now: Date;
+  products: { slug: string; name: string }[];
+  rows: { rep: DueStanding["rep"]; cells: Cell[] }[];
+}) {
+  const modules = rows.flatMap((r) => r.cells.flatMap((c) => c.modulesToRefresh));
+  return listDue({
+    now,
+    products: products.map((p) => ({ ...p, modules })),
+    rows: rows.flatMap(({ rep, cells }) =>
+      cells.map(({ modulesToRefresh, ...c }) => ({
+        ...c,
+        rep,
+        refreshModules: modulesToRefresh.map((m) => m.slug),
+      })),
+    ),
+  });
+}
 
 test("lists refresh deadlines and expiries inside 30 days, soonest first", () => {
   const items = listDueSoon({

@@ -1,5 +1,5 @@
 import { dayMs } from "~/utils/dates";
-import type { ReadinessCell } from "./readiness";
+import type { CertificationStatus } from "./certification-status";
 
 /** Pure: certifications that lapse (refresh deadline) or expire in the next `days` days. */
 
@@ -13,7 +13,23 @@ export type DueItem = {
   modules: { slug: string; title: string }[];
 };
 
+export type DueStanding = {
+  rep: DueItem["rep"];
+  productSlug: string;
+  status: CertificationStatus;
+  refreshDeadline: Date | null;
+  expiresAt: Date | null;
+  /** Slugs of the modules awaiting a re-take. */
+  refreshModules: string[];
+};
+
+type ProductRef = { slug: string; name: string; modules: { slug: string; title: string }[] };
+
 export const dueWindowDays = 30;
+
+export function dueWindowEnd(now: Date, days = dueWindowDays) {
+  return new Date(now.getTime() + days * dayMs);
+}
 
 export function listDueSoon({
   rows,
@@ -21,40 +37,35 @@ export function listDueSoon({
   now,
   days = dueWindowDays,
 }: {
-  rows: {
-    rep: { id: string; name: string; email: string; teamName: string | null };
-    cells: ReadinessCell[];
-  }[];
-  products: { slug: string; name: string }[];
+  rows: DueStanding[];
+  products: ProductRef[];
   now: Date;
   days?: number;
 }): DueItem[] {
-  const until = now.getTime() + days * dayMs;
+  const until = dueWindowEnd(now, days).getTime();
+  const bySlug = new Map(products.map((p) => [p.slug, p]));
   const items: DueItem[] = [];
   const within = (d: Date | null): d is Date =>
     d !== null && d.getTime() > now.getTime() && d.getTime() <= until;
-  for (const { rep, cells } of rows) {
-    cells.forEach((cell, i) => {
-      const base = { rep, productSlug: cell.productSlug, productName: products[i].name };
-      const left = (d: Date) => Math.ceil((d.getTime() - now.getTime()) / dayMs);
-      if (cell.status === "refresh_due" && within(cell.refreshDeadline)) {
-        const due = cell.refreshDeadline;
-        items.push({
-          ...base,
-          kind: "lapses",
-          due,
-          daysLeft: left(due),
-          modules: cell.modulesToRefresh,
-        });
-      }
-      if (
-        (cell.status === "certified" || cell.status === "refresh_due") &&
-        within(cell.expiresAt)
-      ) {
-        const due = cell.expiresAt;
-        items.push({ ...base, kind: "expires", due, daysLeft: left(due), modules: [] });
-      }
-    });
+  const left = (d: Date) => Math.ceil((d.getTime() - now.getTime()) / dayMs);
+  for (const row of rows) {
+    const product = bySlug.get(row.productSlug);
+    if (!product) continue;
+    const base = { rep: row.rep, productSlug: product.slug, productName: product.name };
+    if (row.status === "refresh_due" && within(row.refreshDeadline)) {
+      const titles = new Map(product.modules.map((m) => [m.slug, m.title]));
+      items.push({
+        ...base,
+        kind: "lapses",
+        due: row.refreshDeadline,
+        daysLeft: left(row.refreshDeadline),
+        modules: row.refreshModules.map((slug) => ({ slug, title: titles.get(slug) ?? slug })),
+      });
+    }
+    if ((row.status === "certified" || row.status === "refresh_due") && within(row.expiresAt)) {
+      const due = row.expiresAt;
+      items.push({ ...base, kind: "expires", due, daysLeft: left(due), modules: [] });
+    }
   }
   return items.sort((a, b) => a.due.getTime() - b.due.getTime());
 }

@@ -4,7 +4,7 @@ import type { User } from "#db/schema";
 import type { Product } from "~/content/types";
 import { getProduct } from "~/content/content.server";
 import { getEnv } from "~/utils/env.server";
-import { getStanding } from "./certification.server";
+import { getStanding, type Standing } from "./certification.server";
 import { describeEligibility } from "./eligibility.server";
 import { getUserByEmail } from "./user.server";
 
@@ -21,11 +21,14 @@ export function getRepEligibility({
   user: User;
   product: Product;
   now?: Date;
-}): { answer: Eligibility; certificationId: string | null; refreshDeadline: string | null } {
-  const e = describeEligibility({
-    product,
-    standing: getStanding({ userId: user.id, product, now }),
-  });
+}): {
+  answer: Eligibility;
+  certificationId: string | null;
+  refreshDeadline: string | null;
+  standing: Standing;
+} {
+  const standing = getStanding({ userId: user.id, product, now });
+  const e = describeEligibility({ product, standing });
   const answer: Eligibility = {
     rep: user.email,
     product: product.slug,
@@ -38,7 +41,12 @@ export function getRepEligibility({
     reasons: user.disabled ? ["This person's account is disabled.", ...e.reasons] : e.reasons,
     verifyUrl: e.certificationId ? `${getEnv().APP_URL}/verify/${e.certificationId}` : null,
   };
-  return { answer, certificationId: e.certificationId, refreshDeadline: e.refreshDeadline };
+  return {
+    answer,
+    certificationId: e.certificationId,
+    refreshDeadline: e.refreshDeadline,
+    standing,
+  };
 }
 
 /** What the API says of one rep and product: the same verdict the app's pages give. */

@@ -1,12 +1,10 @@
 import type { User } from "#db/schema";
 import type { Product } from "~/content/types";
-import { listDueSoon } from "./due-soon";
-import { getReadiness } from "./readiness.server";
+import { dueWindowEnd, listDueSoon } from "./due-soon";
+import { countDue, getClearedTotals, listDueStatuses } from "./readiness.server";
 import { getReadinessTrend } from "./readiness-trend.server";
-import { clearedTotals } from "./readiness-view";
 import { resolveViewerScope } from "./rep-scope.server";
-import { getStalls } from "./stalls.server";
-import { worstStall } from "./stalls";
+import { getStallSummary } from "./stalls.server";
 
 /** A manager's (their team) or an admin's (everyone) home: shares, trend, due soon, stalls. */
 export function getManagerDashboard({
@@ -20,16 +18,18 @@ export function getManagerDashboard({
 }) {
   const { scope, team } = resolveViewerScope({ viewer });
   if (!scope) return null;
-  const readiness = getReadiness({ scope, products, now });
-  const slugs = readiness.products.map((p) => p.slug);
-  const due = listDueSoon({ rows: readiness.rows, products: readiness.products, now });
+  const productSlugs = products.map((p) => p.slug);
+  const totals = getClearedTotals({ scope, productSlugs });
+  const until = dueWindowEnd(now);
+  const due = listDueSoon({
+    rows: listDueStatuses({ scope, now, until, limit: 5 }),
+    products,
+    now,
+  });
   return {
     scopeName: team?.name ?? "Every team",
-    reps: readiness.rows.length,
-    shares: clearedTotals({ rows: readiness.rows, productSlugs: slugs }).map((t, i) => ({
-      ...t,
-      productName: readiness.products[i].name,
-    })),
+    reps: totals.reps,
+    shares: totals.perProduct.map((t, i) => ({ ...t, productName: products[i].name })),
     trend: getReadinessTrend({ scope, now }).map((w) => ({ ...w, end: w.end.toISOString() })),
     due: due.slice(0, 5).map((d) => ({
       repId: d.rep.id,
@@ -39,20 +39,13 @@ export function getManagerDashboard({
       due: d.due.toISOString(),
       daysLeft: d.daysLeft,
     })),
-    dueCount: due.length,
-    stalls: getStalls({ scope, products }).flatMap((s) => {
-      const worst = worstStall(s.modules);
-      return worst
-        ? [
-            {
-              productName: s.productName,
-              productSlug: s.productSlug,
-              module: worst.title,
-              stuck: worst.reached - worst.completed,
-              reached: worst.reached,
-            },
-          ]
-        : [];
-    }),
+    dueCount: countDue({ scope, now, until }),
+    stalls: getStallSummary({ scope, products }).map((s) => ({
+      productName: s.productName,
+      productSlug: s.productSlug,
+      module: s.module.title,
+      stuck: s.stuck,
+      reached: s.reached,
+    })),
   };
 }

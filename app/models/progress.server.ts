@@ -16,7 +16,7 @@ const progressOf = preparedQuery((db) =>
     .prepare(),
 );
 
-/** Records the first time a rep opens a module (later opens change nothing). */
+/** Records the first time a rep opens a module (later opens change nothing); true if it was. */
 export function markModuleOpened({
   userId,
   productSlug,
@@ -27,12 +27,13 @@ export function markModuleOpened({
   productSlug: string;
   moduleSlug: string;
   now?: Date;
-}) {
-  getDb()
+}): boolean {
+  const { changes } = getDb()
     .insert(moduleProgress)
     .values({ userId, productSlug, moduleSlug, firstOpenedAt: now })
     .onConflictDoNothing()
     .run();
+  return changes > 0;
 }
 
 export function listProgress({

@@ -2,7 +2,7 @@ import { and, gt, inArray, isNotNull } from "drizzle-orm";
 import { certifications, moduleProgress } from "#db/schema";
 import { dayMs } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { repIdsInScope, type ReadinessScope } from "./rep-scope.server";
+import { aggregateFor, repIdsInScope, type ReadinessScope } from "./rep-scope.server";
 import { trendWeeks, weeklyTrend } from "./readiness-trend";
 
 export function getReadinessTrend({
@@ -12,6 +12,12 @@ export function getReadinessTrend({
   scope: ReadinessScope;
   now?: Date;
 }) {
+  return aggregateFor(scope, `trend:${now.toISOString().slice(0, 10)}`, () =>
+    weeklyTrendIn({ scope, now }),
+  );
+}
+
+function weeklyTrendIn({ scope, now }: { scope: ReadinessScope; now: Date }) {
   const db = getDb();
   const ids = () => repIdsInScope(scope);
   const from = new Date(now.getTime() - trendWeeks * 7 * dayMs);

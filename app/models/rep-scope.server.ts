@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { users, type Team, type User } from "#db/schema";
 import { getDb } from "~/utils/db.server";
+import { cachedFor } from "~/utils/ttl-cache.server";
 import { getTeamById, getTeamLedBy, listTeams } from "./team.server";
 
 /** Whose readiness: one team's reps, or every rep in the organisation. */
@@ -45,4 +46,12 @@ export function resolveViewerScope({
   }
   const team = viewer.role === "manager" ? getTeamLedBy({ managerId: viewer.id }) : null;
   return { scope: team ? { teamId: team.id } : null, team, teams: [] };
+}
+
+/** Everyone's figures move slowly and cost seconds at ten thousand reps: kept for five minutes. */
+const orgWideTtlMs = 5 * 60_000;
+
+/** A team's aggregate, computed now; the whole organisation's, at most five minutes old. */
+export function aggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
+  return "teamId" in scope ? compute() : cachedFor({ key, ttlMs: orgWideTtlMs, compute }).value;
 }

@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { repStatuses, type RepStatus, type User, type WebhookEvent } from "#db/schema";
 import type { Product } from "~/content/types";
 import type { CertificationEventData } from "~/integrations/events";
 import { enqueueEvent } from "~/integrations/outbox.server";
 import { getDb, immediateTransaction } from "~/utils/db.server";
 import { getRepEligibility } from "./eligibility-api.server";
+import { getUserById } from "./user.server";
 
 type Announced = Pick<RepStatus, "status" | "certificationId" | "refreshModules">;
 
@@ -60,22 +61,45 @@ export function syncRepStatus({
 }): WebhookEvent | null {
   return immediateTransaction((db) => {
     const stored = getAnnounced({ userId: user.id, productSlug: product.slug });
-    const { answer, certificationId, refreshDeadline } = getRepEligibility({ user, product, now });
+    const { answer, certificationId, refreshDeadline, standing } = getRepEligibility({
+      user,
+      product,
+      now,
+    });
     const current: Announced = {
       status: answer.status,
       certificationId,
       refreshModules: JSON.stringify(answer.refreshDueModules.map((m) => m.slug)),
     };
+    const cell = {
+      progress: standing.report.progress,
+      retakeNeeded: standing.belowPassMark,
+      expiresAt: standing.report.expiresAt,
+    };
     const previous = stored ?? before ?? null;
-    const unchanged =
+    const announcedUnchanged =
       stored &&
       stored.status === current.status &&
       stored.certificationId === current.certificationId &&
       stored.refreshModules === current.refreshModules &&
       stored.eligible === answer.eligible;
-    if (unchanged) return null;
+    if (announcedUnchanged) {
+      // Progress and score move the matrix, not the changes feed: `changedAt` stays.
+      const cellUnchanged =
+        stored.progress === cell.progress &&
+        stored.retakeNeeded === cell.retakeNeeded &&
+        stored.expiresAt?.getTime() === cell.expiresAt?.getTime();
+      if (!cellUnchanged) {
+        db.update(repStatuses)
+          .set(cell)
+          .where(and(eq(repStatuses.userId, user.id), eq(repStatuses.productSlug, product.slug)))
+          .run();
+      }
+      return null;
+    }
     const row = {
       ...current,
+      ...cell,
       eligible: answer.eligible,
       refreshDeadline: refreshDeadline ? new Date(refreshDeadline) : null,
       changedAt: now,
@@ -114,4 +138,39 @@ export function currentAnnouncement({
     certificationId,
     refreshModules: JSON.stringify(answer.refreshDueModules.map((m) => m.slug)),
   };
+}
+
+/**
+ * Records the standing of every pair with activity that the readiness matrix does not know yet:
+ * rows from before it kept progress, and activity written without a submission (the demo seed, a
+ * generated organisation). New activity is recorded as it is submitted.
+ */
+export async function backfillRepStatuses({
+  products,
+  now = new Date(),
+  onProgress,
+}: {
+  products: Product[];
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<number> {
+  const bySlug = new Map(products.map((p) => [p.slug, p]));
+  const pairs = getDb().all<{ userId: string; productSlug: string }>(sql`
+    SELECT DISTINCT user_id AS userId, product_slug AS productSlug FROM module_progress
+    WHERE (user_id, product_slug) NOT IN (
+      SELECT user_id, product_slug FROM rep_statuses WHERE progress IS NOT NULL
+    )`);
+  let done = 0;
+  for (const { userId, productSlug } of pairs) {
+    const product = bySlug.get(productSlug);
+    const user = getUserById({ id: userId });
+    if (product && user?.role === "rep") syncRepStatus({ user, product, now });
+    // Between batches, requests (and a progress line) get their turn.
+    if (++done % 500 === 0) {
+      onProgress?.(done, pairs.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  if (pairs.length) onProgress?.(pairs.length, pairs.length);
+  return pairs.length;
 }

@@ -2,6 +2,8 @@ import { enrolments, trackRetakes } from "#db/schema";
 import type { Product } from "~/content/types";
 import { immediateTransaction } from "~/utils/db.server";
 import { getStanding, type Standing } from "./certification.server";
+import { syncRepStatus } from "./rep-status.server";
+import { getUserById } from "./user.server";
 
 /**
  * A new round wipes the first-attempt score, so a rep can never start one themselves: the answers
@@ -49,6 +51,8 @@ export function grantRetake({
         set: { roundStartedAt: now },
       })
       .run();
+    const user = getUserById({ id: userId });
+    if (user) syncRepStatus({ user, product, now });
     return { ok: true };
   });
 }

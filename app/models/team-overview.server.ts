@@ -1,11 +1,14 @@
 import type { User } from "#db/schema";
 import type { Product } from "~/content/types";
-import { listDueSoon } from "./due-soon";
-import { getReadiness } from "./readiness.server";
-import { clearedTotals, selectMatrixRows, type MatrixQuery } from "./readiness-view";
+import { dueWindowEnd, listDueSoon } from "./due-soon";
+import { countDue, getClearedTotals, getMatrixPage, listDueStatuses } from "./readiness.server";
+import type { MatrixQuery } from "./readiness-view";
 import { resolveViewerScope } from "./rep-scope.server";
-import { getStalls } from "./stalls.server";
+import { getStallSummary, getStalls } from "./stalls.server";
 import { worstStall } from "./stalls";
+
+/** The due list on the page; the CSV has every item. */
+export const dueShown = 50;
 
 /** Everything /team shows a viewer: their matrix page, totals, what is due and where reps stall. */
 export function getTeamOverview({
@@ -20,19 +23,40 @@ export function getTeamOverview({
   now?: Date;
 }) {
   const { scope, team, teams } = resolveViewerScope({ viewer, teamId: query.team });
-  const readiness = scope ? getReadiness({ scope, products, now }) : { products: [], rows: [] };
-  const slugs = readiness.products.map((p) => p.slug);
-  const page = selectMatrixRows({ rows: readiness.rows, productSlugs: slugs, query });
-  const stalls = scope ? getStalls({ scope, products }) : [];
+  const productSlugs = products.map((p) => p.slug);
+  const page = scope
+    ? getMatrixPage({ scope, productSlugs, query })
+    : { total: 0, page: 1, pages: 1, rows: [], column: null };
+  const totals = scope ? getClearedTotals({ scope, productSlugs }) : { reps: 0, perProduct: [] };
+  const until = dueWindowEnd(now);
+  const due = scope
+    ? listDueSoon({
+        rows: listDueStatuses({ scope, now, until, limit: dueShown }),
+        products,
+        now,
+      }).slice(0, dueShown)
+    : [];
+  const dueCount = scope ? countDue({ scope, now, until }) : 0;
+  const stallSummary = scope ? getStallSummary({ scope, products }) : [];
+  // One journey at a time: the one asked for, else where most reps are stuck.
+  const charted =
+    products.find((p) => p.slug === (query.stalls ?? query.product)) ??
+    products.find(
+      (p) => p.slug === [...stallSummary].sort((a, b) => b.stuck - a.stuck)[0]?.productSlug,
+    ) ??
+    products[0];
+  const stalls = scope && charted ? getStalls({ scope, products: [charted] }) : [];
   return {
     team,
     teams,
     hasScope: scope !== null,
-    repCount: readiness.rows.length,
-    products: readiness.products.map((p) => ({ slug: p.slug, name: p.name })),
-    totals: clearedTotals({ rows: readiness.rows, productSlugs: slugs }),
+    repCount: totals.reps,
+    products: products.map((p) => ({ slug: p.slug, name: p.name })),
+    totals: totals.perProduct,
     page,
-    due: listDueSoon({ rows: readiness.rows, products: readiness.products, now }),
+    due,
+    dueCount,
+    stallSummary,
     stalls: stalls.map((s) => ({ ...s, stuckSlug: worstStall(s.modules)?.slug ?? null })),
   };
 }

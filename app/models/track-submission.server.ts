@@ -1,13 +1,38 @@
+import type { User } from "#db/schema";
 import type { ModuleSummary, Product, QuizKey } from "~/content/types";
 import { enqueueEvent } from "~/integrations/outbox.server";
 import { immediateTransaction } from "~/utils/db.server";
 import { completeModule, getStanding } from "./certification.server";
 import { answerQuiz } from "./quiz-attempt.server";
 import { currentAnnouncement, syncRepStatus } from "./rep-status.server";
+import { markModuleOpened } from "./progress.server";
 import { getUserById } from "./user.server";
 
 // What a rep submits on a module page, graded and recorded with the events it causes in one
 // transaction: an LRS, a CRM or a manager hears of it exactly when it is saved.
+
+/** The first open of a module is progress the readiness matrix shows. */
+export function recordModuleOpened({
+  user,
+  product,
+  module,
+  now = new Date(),
+}: {
+  user: User;
+  product: Product;
+  module: ModuleSummary;
+  now?: Date;
+}) {
+  immediateTransaction(() => {
+    const first = markModuleOpened({
+      userId: user.id,
+      productSlug: product.slug,
+      moduleSlug: module.slug,
+      now,
+    });
+    if (first) syncRepStatus({ user, product, now });
+  });
+}
 
 export function submitQuizAnswer({
   userId,
@@ -50,6 +75,8 @@ export function submitQuizAnswer({
           correct: outcome.correct,
         },
       });
+      const user = getUserById({ id: userId });
+      if (user) syncRepStatus({ user, product, now });
     }
     return outcome;
   });

@@ -23,8 +23,11 @@ import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
-import { markModuleOpened } from "~/models/progress.server";
-import { submitModuleCompletion, submitQuizAnswer } from "~/models/track-submission.server";
+import {
+  recordModuleOpened,
+  submitModuleCompletion,
+  submitQuizAnswer,
+} from "~/models/track-submission.server";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -130,8 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Opening is recorded by a POST the page sends once shown; answering or completing also counts
   // as opening, so readers without JavaScript are recorded too.
-  const opened = () =>
-    markModuleOpened({ userId: user.id, productSlug: product.slug, moduleSlug: module.slug });
+  const opened = () => recordModuleOpened({ user, product, module });
 
   if (intent.data === "module-opened") {
     opened();

@@ -38,19 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teams: overview.teams.map((t) => ({ id: t.id, name: t.name })),
     team: overview.team ? { id: overview.team.id, name: overview.team.name } : null,
     due: overview.due.map((d) => ({ ...d, due: d.due.toISOString() })),
-    page: {
-      ...overview.page,
-      rows: overview.page.rows.map((r) => ({
-        rep: r.rep,
-        cells: r.cells.map((c) => ({
-          productSlug: c.productSlug,
-          status: c.status,
-          cleared: c.cleared,
-          progress: c.progress,
-          retakeNeeded: c.retakeNeeded,
-        })),
-      })),
-    },
   };
 }
 
@@ -86,8 +73,21 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Team() {
-  const { role, query, team, teams, hasScope, repCount, products, totals, page, due, stalls } =
-    useLoaderData<typeof loader>();
+  const {
+    role,
+    query,
+    team,
+    teams,
+    hasScope,
+    repCount,
+    products,
+    totals,
+    page,
+    due,
+    dueCount,
+    stallSummary,
+    stalls,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const withParams = (changes: Record<string, string | null>) => {
@@ -122,9 +122,6 @@ export default function Team() {
   const exportParams = new URLSearchParams(params);
   exportParams.delete("page");
   const exportQuery = exportParams.size ? `&${exportParams}` : "";
-  const stallsShown = query.product
-    ? stalls.filter((s) => s.productSlug === query.product)
-    : stalls;
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -235,6 +232,14 @@ export default function Team() {
         <section className="panel stack" aria-labelledby="due-title">
           <h2 id="due-title">Due in the next 30 days</h2>
           <DueSoonList items={due} canRemind />
+          {dueCount > due.length ? (
+            <p className="small muted">
+              The {due.length} soonest of {dueCount}.{" "}
+              <a href={`/team/export.csv?kind=due${exportQuery}`} download>
+                Every item (CSV)
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {hasScope ? (
@@ -245,12 +250,34 @@ export default function Team() {
             from first open to completion, and the share of first answers to its questions that were
             wrong.
           </p>
-          {stallsShown.map((s) => (
+          {stalls.map((s) => (
             <div key={s.productSlug} className="panel stack-sm">
               <h3>{s.productName}</h3>
               <StallChart productName={s.productName} modules={s.modules} stuckSlug={s.stuckSlug} />
             </div>
           ))}
+          {products.length > 1 ? (
+            <nav aria-label="Journeys" className="panel stack-sm">
+              <h3>Other journeys</h3>
+              <ul className="stall-summary">
+                {products
+                  .filter((p) => p.slug !== stalls[0]?.productSlug)
+                  .map((p) => {
+                    const worst = stallSummary.find((s) => s.productSlug === p.slug);
+                    return (
+                      <li key={p.slug}>
+                        <Link to={withParams({ stalls: p.slug }) + "#stalls-title"}>{p.name}</Link>
+                        <span className="muted small">
+                          {worst
+                            ? ` · ${worst.stuck} of ${worst.reached} stuck at ${worst.module.title}`
+                            : " · nobody stuck"}
+                        </span>
+                      </li>
+                    );
+                  })}
+              </ul>
+            </nav>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { loadCatalog } from "~/content/content.server";
 import { statusLabels } from "~/models/certification-status";
 import { csvFileName, csvOptions, safeCsvCell, type CsvValue } from "~/models/csv-cells";
-import { listDueSoon } from "~/models/due-soon";
+import { dueWindowEnd, listDueSoon } from "~/models/due-soon";
 import { getLastActivity } from "~/models/rep-activity.server";
-import { getReadiness } from "~/models/readiness.server";
-import { parseMatrixQuery, selectMatrixRows } from "~/models/readiness-view";
+import { eachMatrixRow, listDueStatuses } from "~/models/readiness.server";
+import { parseMatrixQuery } from "~/models/readiness-view";
 import { resolveViewerScope } from "~/models/rep-scope.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -27,9 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A team this viewer may not see answers as one that does not exist.
   if (!scope) throw new Response("Not found", { status: 404 });
   const now = new Date();
-  const readiness = getReadiness({ scope, products: await loadCatalog(), now });
-  const products = readiness.products;
-  const slugs = products.map((p) => p.slug);
+  const products = await loadCatalog();
+  const productSlugs = products.map((p) => p.slug);
   const repColumns = ["Rep", "Email", "Team"];
   const person = (rep: { name: string; email: string; teamName: string | null }) => [
     rep.name,
@@ -40,12 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let header: string[];
   let records: () => Iterable<CsvValue[]>;
   if (kind.data === "matrix") {
-    const { rows } = selectMatrixRows({
-      rows: readiness.rows,
-      productSlugs: slugs,
-      query: { ...query, page: 1 },
-      pageSize: Number.MAX_SAFE_INTEGER,
-    });
+    const rows = eachMatrixRow({ scope, productSlugs, query });
     header = [
       ...repColumns,
       ...products.flatMap((p) => [
@@ -66,7 +60,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ];
     };
   } else if (kind.data === "due") {
-    const due = listDueSoon({ rows: readiness.rows, products, now });
+    const due = listDueSoon({
+      rows: listDueStatuses({ scope, now, until: dueWindowEnd(now) }),
+      products,
+      now,
+    });
     header = [...repColumns, "Product", "What happens", "Date", "Days left", "Modules to re-take"];
     records = function* () {
       for (const d of due)
@@ -83,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const activity = getLastActivity({ scope });
     header = [...repColumns, "Account", "Products cleared", "Products", "Last activity"];
     records = function* () {
-      for (const row of readiness.rows)
+      for (const row of eachMatrixRow({ scope, productSlugs, query: {} }))
         yield [
           ...person(row.rep),
           row.rep.disabled ? "disabled" : "active",
