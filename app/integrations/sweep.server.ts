@@ -61,20 +61,22 @@ function pairsToCheck({ products, now }: { products: Product[]; now: Date }): Pa
         .all(),
     );
   }
+  // Certifications are the truth for expiry: one the matrix has not recorded, or recorded with
+  // another validity, or that has run out.
   add(
     db.all<Pair>(sql`
       SELECT c.user_id AS userId, c.product_slug AS productSlug
       FROM certifications c
       LEFT JOIN rep_statuses r ON r.user_id = c.user_id AND r.product_slug = c.product_slug
       WHERE c.state = 'active' AND (r.user_id IS NULL OR r.certification_id IS NOT c.id
+        OR r.expires_at IS NOT c.expires_at
+        OR (c.expires_at <= ${now.getTime()} AND r.status <> 'expired')
         OR ${changedSlugs.length ? sql`c.product_slug IN ${changedSlugs}` : sql`0`})`),
   );
   add(
     db.all<Pair>(sql`
       SELECT user_id AS userId, product_slug AS productSlug FROM rep_statuses
-      WHERE (status = 'refresh_due' AND refresh_deadline <= ${now.getTime()})
-        OR (status IN ('certified', 'refresh_due', 'lapsed')
-          AND (expires_at IS NULL OR expires_at <= ${now.getTime()}))`),
+      WHERE status = 'refresh_due' AND refresh_deadline <= ${now.getTime()}`),
   );
   return [...pairs.values()];
 }
