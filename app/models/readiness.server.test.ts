@@ -162,3 +162,32 @@ test("filters by status in one product or any, sorts worst first, pages, totals"
     ],
   });
 });
+
+test("everyone's totals are kept between writes and counted again after one", async () => {
+  const productSlugs = ["one", "two"];
+  const before = getClearedTotals({ scope: { all: true }, productSlugs });
+  expect(getClearedTotals({ scope: { all: true }, productSlugs })).toEqual(before);
+  const rep = await createUser({
+    email: "newly-certified@matrix.test",
+    name: "Newly Certified",
+    role: "rep",
+    password: "correct horse battery",
+  });
+  getDb()
+    .insert(repStatuses)
+    .values({
+      userId: rep.id,
+      productSlug: "two",
+      status: "certified",
+      progress: 1,
+      eligible: true,
+      changedAt: new Date(),
+    })
+    .run();
+  const after = getClearedTotals({ scope: { all: true }, productSlugs });
+  expect(after.reps).toBe(before.reps + 1);
+  expect(after.perProduct.map((p) => p.cleared)).toEqual([
+    before.perProduct[0].cleared,
+    before.perProduct[1].cleared + 1,
+  ]);
+});

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "~/utils/db.server";
 import type { CertificationStatus } from "./certification-status";
 import { matrixPageSize, type MatrixQuery } from "./readiness-view";
-import type { ReadinessScope } from "./rep-scope.server";
+import { exactAggregateFor, type ReadinessScope } from "./rep-scope.server";
 
 // The matrix, its totals and what is due, read from `rep_statuses`, which every submission, grant
 // and sweep keeps current: a few indexed queries whatever the size of the organisation, with only
@@ -238,6 +238,12 @@ export function getClearedTotals({
   scope: ReadinessScope;
   productSlugs: string[];
 }) {
+  return exactAggregateFor(scope, `cleared:${productSlugs.join(",")}`, () =>
+    countCleared({ scope, productSlugs }),
+  );
+}
+
+function countCleared({ scope, productSlugs }: { scope: ReadinessScope; productSlugs: string[] }) {
   const db = getDb();
   const reps =
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users u WHERE ${inScope(scope)}`)?.n ?? 0;
@@ -334,6 +340,14 @@ export function listDueStatuses({
 
 /** How many due items `listDueSoon` makes of every standing due in the window. */
 export function countDue({ scope, now, until }: { scope: ReadinessScope; now: Date; until: Date }) {
+  // The window moves with the clock: counted again each minute even when nothing was written.
+  const minute = Math.floor(now.getTime() / 60_000);
+  return exactAggregateFor(scope, `due:${minute}:${until.getTime() - now.getTime()}`, () =>
+    countDueNow({ scope, now, until }),
+  );
+}
+
+function countDueNow({ scope, now, until }: { scope: ReadinessScope; now: Date; until: Date }) {
   const { lapsing, expiring } = dueParts({ now, until });
   const count = (where: SQL) =>
     getDb().get<{ n: number }>(

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { users, type Team, type User } from "#db/schema";
 import { getDb } from "~/utils/db.server";
-import { cachedFor } from "~/utils/ttl-cache.server";
+import { getDatabaseVersion } from "~/utils/db-version.server";
+import { cachedFor, cachedWhile } from "~/utils/ttl-cache.server";
 import { getTeamById, getTeamLedBy, listTeams } from "./team.server";
 
 /** Whose readiness: one team's reps, or every rep in the organisation. */
@@ -54,4 +55,14 @@ const orgWideTtlMs = 5 * 60_000;
 /** A team's aggregate, computed now; the whole organisation's, at most five minutes old. */
 export function aggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
   return "teamId" in scope ? compute() : cachedFor({ key, ttlMs: orgWideTtlMs, compute }).value;
+}
+
+/**
+ * A figure over the whole organisation, recomputed only once something was written since; a
+ * team's is cheap enough to compute every time.
+ */
+export function exactAggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
+  return "teamId" in scope
+    ? compute()
+    : cachedWhile({ key, version: getDatabaseVersion(), compute });
 }

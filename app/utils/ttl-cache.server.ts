@@ -21,3 +21,22 @@ export function cachedFor<T>({
   entries.set(key, { at: now, value });
   return { value, computedAt: new Date(now) };
 }
+
+const versioned = new Map<string, { version: string; value: unknown }>();
+
+/** The value last computed for `key` while `version` was the same; one kept per key. */
+export function cachedWhile<T>({
+  key,
+  version,
+  compute,
+}: {
+  key: string;
+  version: string;
+  compute: () => T;
+}): T {
+  const hit = versioned.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = compute();
+  versioned.set(key, { version, value });
+  return value;
+}
