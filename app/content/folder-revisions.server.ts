@@ -42,7 +42,8 @@ export function readFolderRevisions({
     .map((product) => readProductFolder(product));
 }
 
-function readProductFolder({ slug, dir }: { slug: string; dir: string }): FolderProduct {
+/** One product folder, as readFolderRevisions reads each. */
+export function readProductFolder({ slug, dir }: { slug: string; dir: string }): FolderProduct {
   const config = readProductConfig({ productDir: dir });
   const order = orderModules({
     paths: discoverModulePaths(dir),
