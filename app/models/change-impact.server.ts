@@ -1,17 +1,26 @@
 import { and, eq, sql } from "drizzle-orm";
 import { certifications, enrolments, moduleProgress, users } from "#db/schema";
-import type { FolderProduct } from "~/content/folder-revisions.server";
-import type { LiveProduct } from "~/content/live-revisions.server";
-import type { Db } from "~/utils/db.server";
+import { readProductFolder, type FolderProduct } from "~/content/folder-revisions.server";
+import { revisionsFirstSeen, type LiveProduct } from "~/content/live-revisions.server";
+import type { Product } from "~/content/types";
+import { getDb, type Db } from "~/utils/db.server";
+import { revisionsSeenAt } from "./certification.server";
 import {
   changeImpact,
+  refreshProgress,
+  trackWithBump,
   revisionChanges,
   trackAfterChange,
   type CertifiedRep,
   type RepImpact,
   type RevisionChange,
 } from "./change-impact";
-import type { CertifiedModule, CurrentModule, ProgressRow } from "./certification-status";
+import type {
+  CertificationStatus,
+  CertifiedModule,
+  CurrentModule,
+  ProgressRow,
+} from "./certification-status";
 
 /** Every active certification on a product with what its status is derived from, in three queries. */
 export function listCertifiedReps({
@@ -90,7 +99,7 @@ export function folderImpact({
 }: {
   db: Db;
   folder: FolderProduct;
-  live: LiveProduct | null;
+  live: (Pick<LiveProduct, "policy"> & { modules: CurrentModule[] }) | null;
   now: Date;
 }): FolderImpact {
   const liveModules: CurrentModule[] = live?.modules ?? [];
@@ -112,4 +121,110 @@ export function folderImpact({
       })
     : [];
   return { slug: folder.slug, name: folder.name, changes, impact, problems: folder.problems };
+}
+
+type ImpactRow = {
+  name: string;
+  email: string;
+  before: CertificationStatus;
+  after: CertificationStatus;
+  lapses: string | null;
+  lapsesBefore: string | null;
+  modules: string[];
+};
+
+function toRows(impact: RepImpact[]): ImpactRow[] {
+  return impact.map((i) => ({
+    name: i.rep.name,
+    email: i.rep.email,
+    before: i.before.status,
+    after: i.after.status,
+    lapses: i.after.refreshDeadline?.toISOString() ?? null,
+    lapsesBefore: i.before.refreshDeadline?.toISOString() ?? null,
+    modules: i.modules.map((m) => m.title),
+  }));
+}
+
+/**
+ * One product's change impact for the author's page: edits on disk that are not live yet, what a
+ * bump of `bumpSlug` would do, and how far reps have got with the revisions already live.
+ */
+export function getProductImpact({
+  product,
+  bumpSlug,
+  now = new Date(),
+}: {
+  product: Product;
+  bumpSlug?: string | null;
+  now?: Date;
+}) {
+  const db = getDb();
+  const live = revisionsSeenAt({ product });
+  const reps = listCertifiedReps({ db, productSlug: product.slug });
+  const folder = readProductFolder({ slug: product.slug, dir: product.dir });
+  const pending = folderImpact({
+    db,
+    folder,
+    live: { policy: product.policy, modules: live },
+    now,
+  });
+  const seen = revisionsFirstSeen({ db, productSlug: product.slug });
+  const progress = live.flatMap((module) => {
+    const earlier = [...seen.keys()]
+      .filter((key) => key.startsWith(`${module.slug}@`))
+      .map((key) => Number(key.slice(module.slug.length + 1)))
+      .filter((revision) => revision < module.revision);
+    const result = refreshProgress({
+      reps,
+      policy: product.policy,
+      live,
+      slug: module.slug,
+      previousRevision: earlier.length ? Math.max(...earlier) : null,
+      now,
+    });
+    return result && result.affected > 0
+      ? [
+          {
+            slug: result.slug,
+            title: result.title,
+            revision: result.revision,
+            liveSince: result.liveSince.toISOString(),
+            affected: result.affected,
+            retaken: result.retaken,
+            due: result.due.map((d) => ({
+              name: d.rep.name,
+              email: d.rep.email,
+              status: d.status,
+              lapses: d.refreshDeadline?.toISOString() ?? null,
+            })),
+          },
+        ]
+      : [];
+  });
+  const bumped = bumpSlug ? live.find((m) => m.slug === bumpSlug) : undefined;
+  return {
+    slug: product.slug,
+    name: product.name,
+    graceDays: product.policy.refreshGraceDays,
+    certified: reps.length,
+    modules: live.map((m) => ({ slug: m.slug, title: m.title, revision: m.revision })),
+    pending: { changes: pending.changes, reps: toRows(pending.impact) },
+    bump: bumped
+      ? {
+          slug: bumped.slug,
+          title: bumped.title,
+          from: bumped.revision,
+          reps: toRows(
+            changeImpact({
+              reps,
+              policy: product.policy,
+              live,
+              next: trackWithBump({ live, slug: bumped.slug, now }),
+              now,
+            }),
+          ),
+        }
+      : null,
+    progress,
+  };
 }
