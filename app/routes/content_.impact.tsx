@@ -87,7 +87,7 @@ export default function ChangeImpact() {
             <p className="small muted">Every module on disk states the revision reps are served.</p>
           ) : (
             <>
-              <ul className="list small">
+              <ul className="pending-list small">
                 {product.pending.changes.map((change) => (
                   <li key={change.slug}>
                     <Link to={`/content/preview/${product.slug}/${change.slug}`}>

@@ -207,6 +207,32 @@ const rules: Record<string, Rule> = {
     }),
   },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
+  "content_.impact.tsx": {
+    get: () => [{ expect: onlyFor(["author", "admin"]) }],
+  },
+  "content_.history.$product.$.tsx": {
+    get: () => [
+      { params: { product, "*": module }, expect: onlyFor(["author", "admin"]) },
+      {
+        params: { product, "*": "no-such-module" },
+        expect: onlyFor(["author", "admin"], { status: 404 }),
+      },
+    ],
+  },
+  "content_.preview.$product.$.tsx": {
+    get: () => [
+      { params: { product, "*": module }, expect: onlyFor(["author", "admin"]) },
+      {
+        params: { product, "*": "no-such-module" },
+        expect: onlyFor(["author", "admin"], { status: 404 }),
+      },
+    ],
+    post: () => ({
+      params: { product, "*": module },
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["author", "admin"], { status: 400 }),
+    }),
+  },
   "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
     get: () => [{ expect: (role) => (isSignedOut(role) ? ok : { redirect: "/" }) }],
