@@ -7,6 +7,7 @@ import { loadCatalog } from "~/content/content.server";
 import { getProductImpact } from "~/models/change-impact.server";
 import authoringStyles from "~/styles/authoring.css?url";
 import { requireRole } from "~/utils/auth.server";
+import { canSeeChangeImpact } from "~/utils/permissions.server";
 import { formatDate } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authoringStyles }];
@@ -19,7 +20,8 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["author", "admin"]);
+  const viewer = requireRole(request, ["author", "admin"]);
+  if (!canSeeChangeImpact(viewer)) throw new Response("Not found", { status: 404 });
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new Response("That link is not valid.", { status: 400 });
   const { product: productSlug, bump } = query.data;

@@ -420,8 +420,16 @@ function forbiddenFor(role: Role, path: string): string[] {
   for (const person of people) {
     if (viewer && person.id === viewer.id) continue;
     const onTheirVerifyPage = person.certificationIds.some((id) => path === `/verify/${id}`);
+    // The change-impact page names, to authors, the certified reps a content change touches.
+    const touchedByAContentChange =
+      viewer?.role === "author" &&
+      path.startsWith("/content/impact") &&
+      person.role === "rep" &&
+      person.certificationIds.length > 0;
     const mayKnow =
-      viewer?.role === "admin" || (person.teamId !== null && viewer?.leads.includes(person.teamId));
+      viewer?.role === "admin" ||
+      touchedByAContentChange ||
+      (person.teamId !== null && viewer?.leads.includes(person.teamId));
     if (!mayKnow) {
       forbidden.push(person.email);
       // The public verify page names the holder, and only the holder.
