@@ -37,9 +37,16 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             <>
               <nav aria-label="Main" className="main-nav">
                 <ul>
-                  {navigationFor(user.role).map((item) => (
+                  {navigationFor(user.role).map((item, _i, items) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} end={item.to === "/"}>
+                      {/* An item whose page has a sibling item beneath it lights up only on itself. */}
+                      <NavLink
+                        to={item.to}
+                        end={
+                          item.to === "/" ||
+                          items.some((other) => other.to.startsWith(`${item.to}/`))
+                        }
+                      >
                         {item.label}
                         <InboxCount count={user.inbox?.[item.to] ?? 0} />
                       </NavLink>

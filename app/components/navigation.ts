@@ -11,7 +11,10 @@ const byRole: Record<Role, NavItem[]> = {
     { to: "/team", label: "My team" },
     { to: "/handoffs", label: "Handoffs" },
   ],
-  author: [{ to: "/content", label: "Content status" }],
+  author: [
+    { to: "/content", label: "Content status" },
+    { to: "/content/impact", label: "Change impact" },
+  ],
   csm: [
     { to: "/handoffs", label: "Handoff queue" },
     { to: "/verify", label: "Verify a certificate" },

@@ -97,7 +97,7 @@ function servedModules(product: Product) {
 }
 
 /** When each module's current revision was first seen, from the kept sources. */
-function revisionsSeenAt({ product }: { product: Product }) {
+export function revisionsSeenAt({ product }: { product: Product }) {
   const rows = revisionsOf().all({ productSlug: product.slug });
   const seen = new Map(rows.map((r) => [`${r.moduleSlug}@${r.revision}`, r.seenAt]));
   return servedModules(product).map((m) => ({

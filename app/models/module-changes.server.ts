@@ -2,15 +2,10 @@ import { structuredPatch } from "diff";
 import { getModuleSourceByHash } from "~/content/content.server";
 import type { ModuleSummary } from "~/content/types";
 import type { CertifiedModule } from "./certification-status";
+import type { DiffHunk, DiffLine } from "./module-diff";
 import { redactQuizAnswers } from "./redact-quiz-answers";
 
-export type DiffLine = {
-  kind: "added" | "removed" | "same";
-  text: string;
-  oldLine?: number;
-  newLine?: number;
-};
-export type DiffHunk = { header: string; lines: DiffLine[] };
+export type { DiffHunk, DiffLine } from "./module-diff";
 
 export type ModuleChanges =
   | {
@@ -23,18 +18,20 @@ export type ModuleChanges =
     }
   | { kind: "unavailable"; reason: string };
 
-export function diffSources({ before, after }: { before: string; after: string }) {
-  const patch = structuredPatch(
-    "before",
-    "after",
-    redactQuizAnswers(before),
-    redactQuizAnswers(after),
-    "",
-    "",
-    {
-      context: 3,
-    },
-  );
+/** A line diff of two module sources; answers are hidden unless the reader is an author. */
+export function diffSources({
+  before,
+  after,
+  showAnswers = false,
+}: {
+  before: string;
+  after: string;
+  showAnswers?: boolean;
+}) {
+  const shown = (source: string) => (showAnswers ? source : redactQuizAnswers(source));
+  const patch = structuredPatch("before", "after", shown(before), shown(after), "", "", {
+    context: 3,
+  });
   let added = 0;
   let removed = 0;
   const hunks = patch.hunks.map((hunk) => {

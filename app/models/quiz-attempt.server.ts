@@ -42,6 +42,26 @@ export type QuizOutcome =
   | { kind: "limited"; nextAttemptAt: Date; message: string }
   | { kind: "invalid"; message: string };
 
+/** The distinct choices of an answer, or why it cannot be graded. */
+export function checkSelection({
+  key,
+  selected,
+}: {
+  key: QuizKey;
+  selected: string[];
+}): { kind: "valid"; selected: string[] } | { kind: "invalid"; message: string } {
+  const valid = new Set(key.choices.map((c) => c.value));
+  const unique = [...new Set(selected)];
+  if (unique.length === 0) return { kind: "invalid", message: "Choose an answer first." };
+  if (unique.some((value) => !valid.has(value))) {
+    return { kind: "invalid", message: "That answer is not one of the choices." };
+  }
+  if (!key.multiple && unique.length > 1) {
+    return { kind: "invalid", message: "Choose one answer." };
+  }
+  return { kind: "valid", selected: unique };
+}
+
 export function isCorrectSelection({ key, selected }: { key: QuizKey; selected: string[] }) {
   const chosen = new Set(selected);
   return chosen.size === key.correct.length && key.correct.every((value) => chosen.has(value));
@@ -69,15 +89,9 @@ export function answerQuiz({
   selected: string[];
   now?: Date;
 }): QuizOutcome {
-  const valid = new Set(key.choices.map((c) => c.value));
-  const unique = [...new Set(selected)];
-  if (unique.length === 0) return { kind: "invalid", message: "Choose an answer first." };
-  if (unique.some((value) => !valid.has(value))) {
-    return { kind: "invalid", message: "That answer is not one of the choices." };
-  }
-  if (!key.multiple && unique.length > 1) {
-    return { kind: "invalid", message: "Choose one answer." };
-  }
+  const checked = checkSelection({ key, selected });
+  if (checked.kind === "invalid") return checked;
+  const unique = checked.selected;
   return immediateTransaction((db) => {
     const recent = db
       .select({ attemptedAt: quizAttempts.attemptedAt })

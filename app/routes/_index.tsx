@@ -123,6 +123,15 @@ export default function Home() {
               <span>Every module&apos;s build state and content-check findings.</span>
             </Link>
           ) : null}
+          {role === "author" || role === "admin" ? (
+            <Link to="/content/impact" className="tile">
+              <strong>Change impact</strong>
+              <span>
+                Who a revision bump moves to refresh due, by when they lapse, and who has re-taken
+                it.
+              </span>
+            </Link>
+          ) : null}
           {role === "csm" ? (
             <Link to="/verify" className="tile">
               <strong>Verify a certification</strong>

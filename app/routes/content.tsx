@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import path from "node:path";
 import { loadCatalog } from "~/content/content.server";
+import authoringStyles from "~/styles/authoring.css?url";
 import { requireRole } from "~/utils/auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: authoringStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Content status · Firsthand" }];
 
@@ -45,7 +49,9 @@ export default function ContentStatus() {
         <h1>Content status</h1>
         <p className="muted">
           Every module as reps see it now, with what <code>npm run content:check</code> reports. A
-          module whose latest edit fails keeps serving its last good version (stale).
+          module whose latest edit fails keeps serving its last good version (stale). Preview any
+          module with its answer key, see its history, and see{" "}
+          <Link to="/content/impact">who a revision bump would move to refresh due</Link>.
         </p>
       </header>
       {products.map((p) => {
@@ -61,6 +67,9 @@ export default function ContentStatus() {
                 {errors} errors
               </span>
               <span className={`pill ${warnings ? "pill-warning" : ""}`}>{warnings} warnings</span>
+              <Link to={`/content/impact?product=${p.slug}`} className="small">
+                Change impact
+              </Link>
             </div>
             <div className="table-wrap">
               <table className="data-table">
@@ -71,6 +80,7 @@ export default function ContentStatus() {
                     <th scope="col">Revision</th>
                     <th scope="col">Checks</th>
                     <th scope="col">Build</th>
+                    <th scope="col">Author tools</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,6 +96,22 @@ export default function ContentStatus() {
                       <td>{m.quizzes}</td>
                       <td>
                         <span className={`pill ${statusTone[m.status]}`}>{m.status}</span>
+                      </td>
+                      <td>
+                        <span className="content-actions">
+                          <Link
+                            to={`/content/preview/${p.slug}/${m.slug}`}
+                            aria-label={`Preview ${m.title}`}
+                          >
+                            Preview
+                          </Link>
+                          <Link
+                            to={`/content/history/${p.slug}/${m.slug}`}
+                            aria-label={`History of ${m.title}`}
+                          >
+                            History
+                          </Link>
+                        </span>
                       </td>
                     </tr>
                   ))}

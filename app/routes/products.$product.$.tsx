@@ -22,6 +22,7 @@ import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
+import { contentRelativePath } from "~/content/content-relative-path.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import {
   recordModuleOpened,
@@ -31,7 +32,6 @@ import {
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
-import { getEnv } from "~/utils/env.server";
 import { glossaryTips } from "~/vocabulary/glossary-tip";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
@@ -47,14 +47,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
-
-/** Where the file sits inside the content folder: what an author opens, and nothing of the server's disk. */
-function contentRelativePath(file: string) {
-  const fromRoot = path.relative(path.resolve(getEnv().CONTENT_DIR), file);
-  return fromRoot.startsWith("..") || path.isAbsolute(fromRoot)
-    ? path.basename(file)
-    : fromRoot.split(path.sep).join("/");
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SourceDiff } from "~/components/source-diff";
 import { requireModule } from "~/content/content.server";
 import { getActiveCertification } from "~/models/certification.server";
 import { getModuleChanges } from "~/models/module-changes.server";
@@ -56,31 +57,7 @@ export default function WhatChanged() {
         changes.hunks.length === 0 ? (
           <p className="panel">The text is the same; only metadata changed.</p>
         ) : (
-          <div className="diff" role="region" aria-label="Changes">
-            {changes.hunks.map((hunk, i) => (
-              <div key={i}>
-                <div className="diff-hunk-header">{hunk.header}</div>
-                {hunk.lines.map((line, j) => (
-                  <div key={j} className={`diff-line diff-${line.kind}`}>
-                    <span className="ln">{line.oldLine ?? ""}</span>
-                    <span className="ln">{line.newLine ?? ""}</span>
-                    <span className="sign" aria-hidden="true">
-                      {line.kind === "added" ? "+" : line.kind === "removed" ? "−" : " "}
-                    </span>
-                    <span>
-                      {line.kind === "added" ? (
-                        <span className="visually-hidden">Added: </span>
-                      ) : null}
-                      {line.kind === "removed" ? (
-                        <span className="visually-hidden">Removed: </span>
-                      ) : null}
-                      {line.text || " "}
-                    </span>
-                  </div>
-                ))}
-              </div>
-            ))}
-          </div>
+          <SourceDiff hunks={changes.hunks} />
         )
       ) : (
         <p className="panel">{changes.reason}</p>

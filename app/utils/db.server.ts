@@ -98,6 +98,13 @@ export function openDatabase(filePath: string): Db {
   return db;
 }
 
+/** A database someone else serves, opened to read only: no migration, no journal change. */
+export function openDatabaseReadOnly(filePath: string): Db {
+  const sqlite = new GuardedDatabase(filePath, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema });
+}
+
 // One handle per process; kept on globalThis so dev-server reloads reuse it.
 const globalForDb = globalThis as unknown as { firsthandDb?: Db };
 

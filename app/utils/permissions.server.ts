@@ -20,3 +20,11 @@ export function requirePersonVisible({
   if (subject && canViewPerson({ viewer, subject })) return subject;
   throw new Response("Not found", { status: 404 });
 }
+
+/**
+ * Authors (and admins) see the name and email of each certified rep a content change touches, and
+ * that rep's status: who to tell before a revision bump goes live. Scores and answers stay private.
+ */
+export function canSeeChangeImpact(viewer: User): boolean {
+  return viewer.role === "author" || viewer.role === "admin";
+}

@@ -207,6 +207,32 @@ const rules: Record<string, Rule> = {
     }),
   },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
+  "content_.impact.tsx": {
+    get: () => [{ expect: onlyFor(["author", "admin"]) }],
+  },
+  "content_.history.$product.$.tsx": {
+    get: () => [
+      { params: { product, "*": module }, expect: onlyFor(["author", "admin"]) },
+      {
+        params: { product, "*": "no-such-module" },
+        expect: onlyFor(["author", "admin"], { status: 404 }),
+      },
+    ],
+  },
+  "content_.preview.$product.$.tsx": {
+    get: () => [
+      { params: { product, "*": module }, expect: onlyFor(["author", "admin"]) },
+      {
+        params: { product, "*": "no-such-module" },
+        expect: onlyFor(["author", "admin"], { status: 404 }),
+      },
+    ],
+    post: () => ({
+      params: { product, "*": module },
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["author", "admin"], { status: 400 }),
+    }),
+  },
   "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
     get: () => [{ expect: (role) => (isSignedOut(role) ? ok : { redirect: "/" }) }],
@@ -394,8 +420,16 @@ function forbiddenFor(role: Role, path: string): string[] {
   for (const person of people) {
     if (viewer && person.id === viewer.id) continue;
     const onTheirVerifyPage = person.certificationIds.some((id) => path === `/verify/${id}`);
+    // The change-impact page names, to authors, the certified reps a content change touches.
+    const touchedByAContentChange =
+      viewer?.role === "author" &&
+      path.startsWith("/content/impact") &&
+      person.role === "rep" &&
+      person.certificationIds.length > 0;
     const mayKnow =
-      viewer?.role === "admin" || (person.teamId !== null && viewer?.leads.includes(person.teamId));
+      viewer?.role === "admin" ||
+      touchedByAContentChange ||
+      (person.teamId !== null && viewer?.leads.includes(person.teamId));
     if (!mayKnow) {
       forbidden.push(person.email);
       // The public verify page names the holder, and only the holder.

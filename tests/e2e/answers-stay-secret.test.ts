@@ -270,6 +270,40 @@ test("no page, loader data, diff or script of any module in content/ or the fixt
   );
 });
 
+test("author preview and history pages, and their data, refuse reps without a word of any answer key", async () => {
+  const author = await signInCookie(server.baseUrl, demoEmail("author"));
+  let refusals = 0;
+  for (const product of catalog) {
+    for (const module of product.modules) {
+      const own = (keys.get(`${product.slug}/${module.slug}`) ?? []).flatMap(explanationPhrases);
+      for (const base of ["/content/preview", "/content/history"]) {
+        for (const suffix of ["", ".data"]) {
+          const url = `${base}/${product.slug}/${module.slug}${suffix}`;
+          for (const reader of ["rep5", "rep2"] as const) {
+            const response = await fetch(`${server.baseUrl}${url}`, {
+              headers: { Cookie: cookies.get(reader)! },
+            });
+            const body = await response.text();
+            expect(response.status, `${url} as ${reader}`).toBe(403);
+            expect(leaksIn(body, own), `${url} as ${reader}`).toEqual([]);
+            refusals++;
+          }
+        }
+      }
+      // The scan would see a key: the author's preview shows every explanation.
+      if (own.length) {
+        const html = await (
+          await fetch(`${server.baseUrl}/content/preview/${product.slug}/${module.slug}`, {
+            headers: { Cookie: author },
+          })
+        ).text();
+        expect(phrasesIn(html, own), `${product.slug}/${module.slug} preview`).toEqual(own);
+      }
+    }
+  }
+  expect(refusals).toBeGreaterThan(100);
+});
+
 test("every route under /api/ is part of the scan", () => {
   const routes = fs.readdirSync("app/routes");
   for (const response of scannedResponses) expect(routes).toContain(response.route);

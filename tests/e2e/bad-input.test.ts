@@ -290,6 +290,12 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       cookie: await signInCookie(server.baseUrl, demoEmail("csm")),
       valid: { intent: "reply", message: "Hello" },
     },
+    {
+      // An author's preview grades and records nothing, whatever is posted.
+      url: `/content/preview/${product.slug}/${module.slug}`,
+      cookie: await signInCookie(server.baseUrl, demoEmail("author")),
+      valid: { intent: "answer-quiz", quizId: quizKeys[0].id, choice: "0" },
+    },
     { url: "/", cookie: rep, valid: { intent: "x" } },
   ];
   for (const target of targets) {

@@ -91,7 +91,13 @@ function SubmitButton({ submitting, disabled }: { submitting: boolean; disabled:
 
 function QuizResult({ state }: { state: QuizState }) {
   const answered = state.status !== "unanswered";
-  if (!answered && !state.message && state.attemptsLeftToday === undefined) return null;
+  if (
+    !answered &&
+    !state.message &&
+    !state.explanationHtml &&
+    state.attemptsLeftToday === undefined
+  )
+    return null;
   return (
     <div className="fh-quiz__result" role="status" aria-live="polite">
       {answered ? (
