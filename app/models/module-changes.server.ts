@@ -2,6 +2,7 @@ import { structuredPatch } from "diff";
 import { getModuleSourceByHash } from "~/content/content.server";
 import type { ModuleSummary } from "~/content/types";
 import type { CertifiedModule } from "./certification-status";
+import { diffReading, type ReadingDiff } from "./reading-diff";
 import { redactQuizAnswers } from "./redact-quiz-answers";
 
 export type DiffLine = {
@@ -20,6 +21,7 @@ export type ModuleChanges =
       hunks: DiffHunk[];
       added: number;
       removed: number;
+      reading: ReadingDiff;
     }
   | { kind: "unavailable"; reason: string };
 
@@ -89,5 +91,9 @@ export function getModuleChanges({
     fromRevision: certified.revision,
     toRevision: module.revision,
     ...diffSources({ before: before.source, after: after.source }),
+    reading: diffReading({
+      before: redactQuizAnswers(before.source),
+      after: redactQuizAnswers(after.source),
+    }),
   };
 }
