@@ -2,12 +2,20 @@ import { useState } from "react";
 import { useHydrated } from "./mdx/use-hydrated";
 
 /** A value to share (a verify link): selectable as text, with a copy button once JavaScript runs. */
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({
+  label,
+  value,
+  href = value,
+}: {
+  label: string;
+  value: string;
+  href?: string;
+}) {
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-field">
-      <a href={value} className="copy-field-value">
+      <a href={href} className="copy-field-value">
         {value}
       </a>
       {hydrated ? (
