@@ -70,7 +70,9 @@ export function ErrorBoundary() {
       error.status === 404
         ? "The page you asked for does not exist, or you cannot see it."
         : typeof error.data === "string" && error.data.length < 300
-          ? error.data
+          ? error.status === 403
+            ? `${error.data} If your work needs it, ask an admin to change your role.`
+            : error.data
           : "Please try again.";
     return <ErrorPage status={error.status} title={title} detail={detail} />;
   }

@@ -27,11 +27,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/" className="brand" aria-label="Firsthand home">
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               F
             </span>
-            Firsthand
+            Firsthand<span className="visually-hidden"> home</span>
           </Link>
           {user ? (
             <>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describeValidity } from "~/models/certificate-validity";
 import type { PublicCertificate } from "~/models/verification.server";
 import { formatDate } from "~/utils/dates";
 
@@ -12,9 +13,10 @@ export function CertificateCard({
   facts?: { label: string; value: ReactNode }[];
   children?: ReactNode;
 }) {
+  const validity = describeValidity(c);
   const rows = [
     { label: "Issued", value: formatDate(c.issuedAt) },
-    { label: "Expires", value: formatDate(c.expiresAt) },
+    ...validity.dates,
     ...(facts ?? []),
   ];
   return (
@@ -28,6 +30,7 @@ export function CertificateCard({
         {c.valid ? "✓ Valid: " : "✗ Not valid: "}
         {c.statusLabel}
       </p>
+      <p className="certificate-why">{validity.sentence}</p>
       <dl className="certificate-facts">
         {rows.map((row) => (
           <div key={row.label}>

@@ -3,7 +3,7 @@ import type { DiffHunk } from "~/models/module-diff";
 /** A line diff of two module sources, hunk by hunk, with both line numbers and words for screen readers. */
 export function SourceDiff({ hunks, label = "Changes" }: { hunks: DiffHunk[]; label?: string }) {
   return (
-    <div className="diff" role="region" aria-label={label}>
+    <div className="diff" role="region" aria-label={label} tabIndex={0}>
       {hunks.map((hunk, i) => (
         <div key={i}>
           <div className="diff-hunk-header">{hunk.header}</div>

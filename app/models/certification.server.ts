@@ -92,7 +92,7 @@ export function listCertificationsForUser({
  * The modules a certification covers: every module reps are served. One that never compiled is
  * shown as unavailable and asked of nobody until it is served.
  */
-function servedModules(product: Product) {
+export function servedModules(product: Product) {
   return product.modules.filter((m) => m.status !== "unavailable");
 }
 

@@ -3,6 +3,7 @@ import { getModuleSourceByHash } from "~/content/content.server";
 import type { ModuleSummary } from "~/content/types";
 import type { CertifiedModule } from "./certification-status";
 import type { DiffHunk, DiffLine } from "./module-diff";
+import { diffReading, type ReadingDiff } from "./reading-diff";
 import { redactQuizAnswers } from "./redact-quiz-answers";
 
 export type { DiffHunk, DiffLine } from "./module-diff";
@@ -15,6 +16,7 @@ export type ModuleChanges =
       hunks: DiffHunk[];
       added: number;
       removed: number;
+      reading: ReadingDiff;
     }
   | { kind: "unavailable"; reason: string };
 
@@ -86,5 +88,9 @@ export function getModuleChanges({
     fromRevision: certified.revision,
     toRevision: module.revision,
     ...diffSources({ before: before.source, after: after.source }),
+    reading: diffReading({
+      before: redactQuizAnswers(before.source),
+      after: redactQuizAnswers(after.source),
+    }),
   };
 }

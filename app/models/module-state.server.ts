@@ -1,6 +1,7 @@
 import type { ModuleSummary, Product, QuizKey } from "~/content/types";
-import { getStanding } from "./certification.server";
+import { getStanding, servedModules } from "./certification.server";
 import type { QuizState } from "~/components/mdx/quiz-context";
+import type { TrackStanding } from "./track-standing";
 import { attemptWindowMs, listAttempts, nextAttemptAt } from "./quiz-attempt.server";
 
 export type ModuleLearningState = {
@@ -14,6 +15,7 @@ export type ModuleLearningState = {
   refreshDue: boolean;
   /** The page offers "Mark module complete", and the server accepts it, exactly when this holds. */
   canComplete: boolean;
+  track: TrackStanding;
 };
 
 /** Why the server refuses an intent the page would not offer, or null when it is allowed. */
@@ -89,6 +91,19 @@ export function getModuleLearningState({
       nextAttemptAt: nextAttempt,
     };
   }
+  const { report } = standing;
+  // A certified rep's work left is the refreshes; everyone else's, the modules not yet complete.
+  const certified = report.status !== "expired" && standing.certification !== null;
+  const toDo = certified ? report.modulesToRefresh : report.missingModules;
+  const total = servedModules(product).length;
+  const next = toDo.find((m) => m.slug !== module.slug);
+  const track: TrackStanding = {
+    done: total - toDo.length,
+    total,
+    nextModule: next ? { slug: next.slug, title: next.title } : null,
+    certificationId: certified && toDo.length === 0 ? (standing.certification?.id ?? null) : null,
+    belowPassMark: standing.belowPassMark,
+  };
   const progress = standing.progress.find((p) => p.moduleSlug === module.slug);
   const completed = standing.report.completedModules.includes(module.slug);
   const available = module.status !== "unavailable";
@@ -100,5 +115,6 @@ export function getModuleLearningState({
     completed,
     completedAt: completed && progress?.completedAt ? progress.completedAt.toISOString() : null,
     refreshDue: standing.report.modulesToRefresh.some((m) => m.slug === module.slug),
+    track,
   };
 }

@@ -13,6 +13,8 @@ export type PublicCertificate = {
   status: CertificationStatus | "superseded" | "inactive";
   statusLabel: string;
   valid: boolean;
+  /** When a refresh is or was due; the date a lapse counts from. */
+  refreshDeadline: string | null;
 };
 
 /** What anyone holding the verify link may see: no email, no scores, no module detail. */
@@ -32,6 +34,7 @@ export async function getPublicCertificate({
     productName: product?.name ?? certification.productSlug,
     issuedAt: certification.issuedAt.toISOString(),
     expiresAt: certification.expiresAt.toISOString(),
+    refreshDeadline: null,
   };
   if (certification.state === "superseded") {
     return {
@@ -45,9 +48,10 @@ export async function getPublicCertificate({
     const statusLabel = product ? "No longer active" : "The product is no longer offered";
     return { ...base, status: "inactive", statusLabel, valid: false };
   }
-  const { status } = getStanding({ userId: holder.id, product }).report;
+  const { status, refreshDeadline } = getStanding({ userId: holder.id, product }).report;
   return {
     ...base,
+    refreshDeadline: refreshDeadline?.toISOString() ?? null,
     status,
     statusLabel: statusLabels[status],
     valid: isClearedToPitch(status),

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CertificateCard } from "~/components/certificate-card";
+import { CopyField } from "~/components/copy-field";
 import { formatDate } from "~/utils/dates";
 import { getCertificationById } from "~/models/certification.server";
 import { getPublicCertificate } from "~/models/verification.server";
@@ -40,37 +41,47 @@ export default function Certificate() {
           ...(refreshedAt ? [{ label: "Last refreshed", value: formatDate(refreshedAt) }] : []),
         ]}
       >
-        <p className="small">
-          Verify link (works without signing in): <a href={verifyUrl}>{verifyUrl}</a>
-        </p>
+        <div className="small stack-sm">
+          <span>Verify link (works without signing in):</span>
+          <CopyField label="verify link" value={verifyUrl} />
+        </div>
       </CertificateCard>
       <section className="panel" aria-labelledby="covers-title">
         <h2 id="covers-title">What this certification covers</h2>
         <p className="muted small">Each module at the exact revision you walked.</p>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Revision</th>
-                <th scope="col">Source sha256</th>
-              </tr>
-            </thead>
-            <tbody>
-              {modules.map((m) => (
-                <tr key={m.slug}>
-                  <td>
-                    <Link to={`/products/${productSlug}/${m.slug}`}>{m.title}</Link>
-                  </td>
-                  <td>{m.revision}</td>
-                  <td>
-                    <code>{m.sourceHash.slice(0, 12)}</code>
-                  </td>
+        <ol className="covers-list">
+          {modules.map((m) => (
+            <li key={m.slug}>
+              <Link to={`/products/${productSlug}/${m.slug}`}>{m.title}</Link>{" "}
+              <span className="muted small">revision {m.revision}</span>
+            </li>
+          ))}
+        </ol>
+        <details className="fingerprints">
+          <summary className="small">Details: the exact sources (for audits)</summary>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Module</th>
+                  <th scope="col">Revision</th>
+                  <th scope="col">Source sha256</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {modules.map((m) => (
+                  <tr key={m.slug}>
+                    <td>{m.title}</td>
+                    <td>{m.revision}</td>
+                    <td>
+                      <code title={m.sourceHash}>{m.sourceHash.slice(0, 12)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </section>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CopyField } from "~/components/copy-field";
+import { describeValidity } from "~/models/certificate-validity";
 import { formatDate } from "~/utils/dates";
 import { listCertificationsForUser } from "~/models/certification.server";
 import { getPublicCertificate } from "~/models/verification.server";
@@ -47,11 +49,17 @@ export default function Certificates() {
                 </span>
               </p>
               <p className="muted small">
-                Issued {formatDate(c.issuedAt)} · expires {formatDate(c.expiresAt)}
+                Issued <span className="nowrap">{formatDate(c.issuedAt)}</span>.{" "}
+                {describeValidity(c).sentence}
               </p>
-              <p className="small">
-                Verify link: <a href={`/verify/${c.id}`}>{`${appUrl}/verify/${c.id}`}</a>
-              </p>
+              <div className="small stack-sm">
+                <span>Verify link:</span>
+                <CopyField
+                  label="verify link"
+                  value={`${appUrl}/verify/${c.id}`}
+                  href={`/verify/${c.id}`}
+                />
+              </div>
             </li>
           ))}
         </ul>

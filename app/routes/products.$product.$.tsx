@@ -6,7 +6,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import path from "node:path";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import {
   useActionData,
   useFetcher,
@@ -77,8 +77,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prev: prev ? { slug: prev.slug, title: prev.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,
     state,
+    verifyUrl: state.track.certificationId
+      ? `${getEnv().APP_URL}/verify/${state.track.certificationId}`
+      : null,
     glossary: glossaryTips(product),
   };
+}
+
+// Sent only by forms rendered without JavaScript: the reload lands back on the question.
+const returnToSchema = z
+  .string()
+  .regex(/^[\w-]{1,220}$/)
+  .optional();
+
+function backTo(request: Request, fragment: string | undefined) {
+  return fragment ? redirect(`${new URL(request.url).pathname}#${fragment}`, 303) : null;
 }
 
 const answerSchema = z.object({
@@ -114,6 +127,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const quizId = typeof fields.quizId === "string" ? fields.quizId : undefined;
+  const returnTo = returnToSchema.safeParse(fields.returnTo);
+  const fragment = returnTo.success ? returnTo.data : undefined;
   const refusal = refuseModuleIntent({ state, intent: intent.data, quizId });
   if (refusal) {
     return data<ActionResult>(
@@ -151,6 +166,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.kind === "invalid")
       return data<ActionResult>({ quizId: key.id, message: outcome.message }, { status: 400 });
     if (outcome.kind === "limited") {
+      const back = backTo(request, fragment);
+      if (back) return back;
       const retry = Math.ceil((outcome.nextAttemptAt.getTime() - Date.now()) / 1000);
       return data<ActionResult>(
         {
@@ -162,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     opened();
-    return data<ActionResult>({ quizId: key.id });
+    return backTo(request, fragment) ?? data<ActionResult>({ quizId: key.id });
   }
 
   const parsed = parseFormFields(completeSchema, fields);
@@ -178,9 +195,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { completion: { ok: false, message: result.message } },
       { status: 409 },
     );
-  return data<ActionResult>({
-    completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
-  });
+  return (
+    backTo(request, fragment) ??
+    data<ActionResult>({
+      completion: { ok: true, certificationId: result.issued?.id, refreshed: result.refreshed },
+    })
+  );
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = ({
@@ -196,7 +216,7 @@ function useRecordOpened(moduleKey: string, available: boolean) {
 }
 
 export default function ModulePage() {
-  const { product, module, code, headings, prev, next, state, glossary } =
+  const { product, module, code, headings, prev, next, state, verifyUrl, glossary } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useRecordOpened(`${product.slug}/${module.slug}`, code !== null);
@@ -240,7 +260,9 @@ export default function ModulePage() {
         )}
         {code ? (
           <ModuleCompletion
+            productSlug={product.slug}
             state={state}
+            verifyUrl={verifyUrl}
             quizCount={module.quizCount}
             result={actionData?.completion}
           />

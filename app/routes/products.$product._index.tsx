@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
-import { formatDate } from "~/utils/dates";
+import { describeValidity } from "~/models/certificate-validity";
 import { requireProduct } from "~/content/content.server";
 import { getStanding } from "~/models/certification.server";
 import { describeEligibility } from "~/models/eligibility.server";
@@ -61,7 +61,9 @@ export default function ProductTrack() {
         {eligibility.certificationId ? (
           <p className="small">
             <Link to={`/certificates/${eligibility.certificationId}`}>View your certificate</Link>
-            {eligibility.expiresAt ? ` · valid until ${formatDate(eligibility.expiresAt)}` : null}
+            {eligibility.expiresAt
+              ? ` · ${describeValidity({ status: eligibility.status, expiresAt: eligibility.expiresAt, refreshDeadline: eligibility.refreshDeadline }).sentence}`
+              : null}
           </p>
         ) : null}
       </header>

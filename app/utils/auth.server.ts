@@ -28,13 +28,26 @@ export function requireUser(request: Request): User {
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
 }
 
+const rolePlurals: Record<Role, string> = {
+  rep: "sales reps",
+  manager: "managers",
+  author: "enablement authors",
+  csm: "customer success",
+  admin: "admins",
+};
+
+function describeRoles(roles: readonly Role[]) {
+  const names = roles.map((r) => rolePlurals[r]);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+}
+
 export function requireRole(request: Request, roles: readonly Role[]): User {
   const user = requireUser(request);
   if (roles.includes(user.role)) return user;
   if (isApiRequest(request)) {
     throw Response.json({ error: "You do not have access to this." }, { status: 403 });
   }
-  throw new Response("You do not have access to this page.", { status: 403 });
+  throw new Response(`This page is for ${describeRoles(roles)}.`, { status: 403 });
 }
 
 const maxRedirectLength = 2048;

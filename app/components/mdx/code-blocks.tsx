@@ -28,7 +28,8 @@ export function Pre({
           {language ? <span className="fh-code__language">{language}</span> : null}
         </figcaption>
       ) : null}
-      <pre {...rest} className="fh-code__pre">
+      {/* Focusable, so a keyboard can scroll a long line into view. */}
+      <pre {...rest} className="fh-code__pre" tabIndex={0}>
         {children}
       </pre>
     </figure>

@@ -12,6 +12,7 @@ import { Prompt } from "./prompt";
 import { Choice, Quiz } from "./quiz";
 import { Step, Steps } from "./steps";
 import { Tab, TabItem, Tabs } from "./tabs";
+import { Input, ListItem } from "./task-list";
 import { Term } from "./term";
 import { GitHub, Tile } from "./tile";
 import { FileTree, Tree } from "./tree";
@@ -79,6 +80,8 @@ export const mdxComponents = {
   View,
   Visibility,
   Warning,
+  input: Input,
+  li: ListItem,
   pre: Pre,
   table: Table,
 };

@@ -1,6 +1,10 @@
 import { Form, useInRouterContext, useNavigation } from "@remix-run/react";
 import { createContext, useContext, useId, type ReactNode } from "react";
 import { useQuizState, type QuizState } from "./quiz-context";
+import { useHydrated } from "./use-hydrated";
+
+/** The fragment a quiz answers to: a reader without JavaScript is sent back to it after checking. */
+export const quizAnchor = (id: string) => `quiz-${id}`;
 
 type ChoiceContextValue = { multiple: boolean; state: QuizState; name: string };
 const ChoiceContext = createContext<ChoiceContextValue | null>(null);
@@ -26,10 +30,12 @@ export function Quiz({
   const settled = state.status === "correct";
   const outOfAttempts = state.attemptsLeftToday === 0;
   const inRouter = useInRouterContext();
+  const hydrated = useHydrated();
   const fields = (
     <>
       <input type="hidden" name="intent" value="answer-quiz" />
       <input type="hidden" name="quizId" value={id} />
+      {hydrated ? null : <input type="hidden" name="returnTo" value={quizAnchor(id)} />}
       <fieldset className="fh-quiz__fieldset" disabled={settled}>
         <legend className="fh-quiz__question" id={titleId}>
           {question}
@@ -42,8 +48,14 @@ export function Quiz({
     </>
   );
   return (
-    <section className={`fh-quiz fh-quiz--${state.status}`} aria-labelledby={titleId}>
-      <p className="fh-quiz__kicker">Knowledge check</p>
+    <section
+      id={quizAnchor(id)}
+      className={`fh-quiz fh-quiz--${state.status}`}
+      aria-labelledby={titleId}
+    >
+      <p className="fh-quiz__kicker">
+        Knowledge check{settled ? <span className="fh-quiz__passed"> · Passed</span> : null}
+      </p>
       {/* Remix's Form needs its router; anywhere else (content checks, tests) a plain form posts the same fields. */}
       {inRouter ? (
         <RouterQuizForm quizId={id} disabled={outOfAttempts} settled={settled}>
@@ -101,7 +113,11 @@ function QuizResult({ state }: { state: QuizState }) {
   return (
     <div className="fh-quiz__result" role="status" aria-live="polite">
       {answered ? (
-        <p className="fh-quiz__verdict">{state.status === "correct" ? "Correct." : "Not quite."}</p>
+        <p className="fh-quiz__verdict">
+          {state.status === "correct"
+            ? "Correct. You passed this question, so it is settled."
+            : "Not quite."}
+        </p>
       ) : null}
       {state.explanationHtml ? (
         <div
