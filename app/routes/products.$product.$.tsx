@@ -32,6 +32,7 @@ import {
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { glossaryTips } from "~/vocabulary/glossary-tip";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
