@@ -16,15 +16,22 @@ import {
 import { useEffect } from "react";
 import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
+import { FrictionFlag } from "~/components/friction-flag";
 import { ModuleCompletion, type CompletionResult } from "~/components/module-completion";
 import { ModuleHeader } from "~/components/module-header";
 import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
+import {
+  getModuleFrictionPanel,
+  submitFrictionFlag,
+  type FrictionFlagResult,
+} from "~/models/module-friction.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import { markModuleOpened } from "~/models/progress.server";
 import { submitModuleCompletion, submitQuizAnswer } from "~/models/track-submission.server";
+import frictionStyles from "~/styles/friction.css?url";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -35,6 +42,7 @@ import { formFields, parseFormFields, requireFormData } from "~/utils/form.serve
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mdxStyles },
   { rel: "stylesheet", href: mdxFrameworkStyles },
+  { rel: "stylesheet", href: frictionStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,10 +63,8 @@ function contentRelativePath(file: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const { product, module, code, headings, prev, next, quizKeys } = await requireModule({
-    productSlug: params.product,
-    moduleSlug: params["*"],
-  });
+  const page = await requireModule({ productSlug: params.product, moduleSlug: params["*"] });
+  const { product, module, code, headings, prev, next, quizKeys } = page;
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
@@ -83,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     next: next ? { slug: next.slug, title: next.title } : null,
     state,
     glossary: glossaryTips(product),
+    friction: getModuleFrictionPanel({ user, page }),
   };
 }
 
@@ -103,6 +110,7 @@ type ActionResult = {
   message?: string;
   nextAttemptAt?: string;
   completion?: CompletionResult;
+  friction?: FrictionFlagResult;
 };
 
 const intentSchema = z.enum(["module-opened", "answer-quiz", "complete-module"], {
@@ -115,6 +123,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { product, module, quizKeys } = page;
   const form = await requireFormData(request);
   const fields = formFields(form);
+  if (fields.intent === "flag-friction") {
+    const { status, result } = submitFrictionFlag({ user, page, fields });
+    return data<ActionResult>({ friction: result }, { status });
+  }
   const intent = intentSchema.safeParse(fields.intent);
   if (!intent.success) return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
@@ -202,7 +214,7 @@ function useRecordOpened(moduleKey: string, available: boolean) {
 }
 
 export default function ModulePage() {
-  const { product, module, code, headings, prev, next, state, glossary } =
+  const { product, module, code, headings, prev, next, state, glossary, friction } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useRecordOpened(`${product.slug}/${module.slug}`, code !== null);
@@ -249,6 +261,13 @@ export default function ModulePage() {
             state={state}
             quizCount={module.quizCount}
             result={actionData?.completion}
+          />
+        ) : null}
+        {friction ? (
+          <FrictionFlag
+            panel={friction}
+            result={actionData?.friction}
+            inboxHref={`/friction?${new URLSearchParams({ module: `${product.slug}/${module.slug}` })}`}
           />
         ) : null}
         <ModuleNeighbours productSlug={product.slug} prev={prev} next={next} />
