@@ -11,7 +11,10 @@ const byRole: Record<Role, NavItem[]> = {
     { to: "/team", label: "My team" },
     { to: "/handoffs", label: "Handoffs" },
   ],
-  author: [{ to: "/content", label: "Content status" }],
+  author: [
+    { to: "/content", label: "Content status" },
+    { to: "/friction", label: "Friction" },
+  ],
   csm: [
     { to: "/handoffs", label: "Handoff queue" },
     { to: "/verify", label: "Verify a certificate" },
@@ -22,6 +25,7 @@ const byRole: Record<Role, NavItem[]> = {
     { to: "/admin/integrations", label: "Integrations" },
     { to: "/handoffs", label: "Handoffs" },
     { to: "/content", label: "Content status" },
+    { to: "/friction", label: "Friction" },
   ],
 };
 

@@ -172,3 +172,14 @@ export function reopenFrictionFlag({ id }: { id: string }): AnswerFrictionResult
     ? { ok: false, status: 409, message: "This flag is already open." }
     : { ok: false, status: 404, message: "That flag no longer exists." };
 }
+
+/** Flags waiting for an author, for the navigation's count. */
+export function countOpenFrictionFlags() {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(frictionFlags)
+      .where(eq(frictionFlags.state, "open"))
+      .get()?.n ?? 0
+  );
+}

@@ -207,6 +207,13 @@ const rules: Record<string, Rule> = {
     }),
   },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
+  "friction.tsx": {
+    get: () => [{ expect: onlyFor(["author", "admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["author", "admin"], { status: 400 }),
+    }),
+  },
   "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
     get: () => [{ expect: (role) => (isSignedOut(role) ? ok : { redirect: "/" }) }],

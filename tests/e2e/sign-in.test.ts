@@ -7,7 +7,7 @@ const browser = browserForThisFile();
 const expectedNav = {
   rep1: ["Home", "Products", "My certificates", "Handoffs"],
   manager1: ["Home", "Products", "My team", "Handoffs"],
-  author: ["Home", "Products", "Content status"],
+  author: ["Home", "Products", "Content status", "Friction"],
   csm: ["Home", "Products", "Handoff queue", "Verify a certificate"],
   admin: [
     "Home",
@@ -17,6 +17,7 @@ const expectedNav = {
     "Integrations",
     "Handoffs",
     "Content status",
+    "Friction",
   ],
 };
 
