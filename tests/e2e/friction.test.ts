@@ -112,7 +112,9 @@ test("a rep's flag at a heading reaches the author's inbox, and the author's rep
   const yaml = card.getByLabel("YAML to add");
   await yaml.waitFor();
   expect(await yaml.innerText()).toBe(`  - "${note}"`);
-  expect(await card.innerText()).toContain("frontmatter of products/ledgerflow/historical-upload.mdx");
+  expect(await card.innerText()).toContain(
+    "frontmatter of products/ledgerflow/historical-upload.mdx",
+  );
 
   // The author replies and resolves it in one go.
   const reply =
