@@ -29,7 +29,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user: null };
   const waiting =
     user.role === "rep" || user.role === "csm" ? countHandoffsNeedingMove({ userId: user.id }) : 0;
-  const unanswered = user.role === "author" || user.role === "admin" ? countOpenFrictionFlags() : 0;
+  const unanswered = user.role === "author" ? countOpenFrictionFlags() : 0;
   return {
     user: {
       name: user.name,

@@ -17,7 +17,7 @@ export function FrictionCounts({ counts }: { counts: FrictionCountsView }) {
             <tr>
               <th scope="col">Product</th>
               <th scope="col">Open</th>
-              <th scope="col">Answered</th>
+              <th scope="col">Resolved</th>
             </tr>
           </thead>
           <tbody>

@@ -13,6 +13,7 @@ export type FrictionInboxView = {
     moduleTitle: string;
     moduleHref: string | null;
     headingText: string;
+    wholeModule: boolean;
     /** Shown to admins only. */
     readerName: string | null;
     note: string;
@@ -104,8 +105,9 @@ export function FrictionInbox({
                       <br />
                       <span className="muted">{m.productName}</span>
                     </span>
-                    <span aria-label={`${m.open} open, ${m.resolved} resolved`}>
-                      {m.open} / {m.resolved}
+                    <span className="friction-module-counts">
+                      <span className="pill pill-warning">{m.open} open</span>
+                      <span className="muted">{m.resolved} resolved</span>
                     </span>
                   </Link>
                 </li>
@@ -154,7 +156,7 @@ function FlagCard({
     <article className="panel friction-card" aria-labelledby={titleId}>
       <h3 id={titleId}>
         {flag.moduleHref ? <Link to={flag.moduleHref}>{flag.moduleTitle}</Link> : flag.moduleTitle}{" "}
-        · {flag.headingText}
+        · {flag.wholeModule ? "the module as a whole" : flag.headingText}
       </h3>
       <p className="small muted">
         {flag.productName} · {flag.readerName ?? "A reader"} on {formatDate(flag.createdAt)} · read

@@ -25,7 +25,6 @@ const byRole: Record<Role, NavItem[]> = {
     { to: "/admin/integrations", label: "Integrations" },
     { to: "/handoffs", label: "Handoffs" },
     { to: "/content", label: "Content status" },
-    { to: "/friction", label: "Friction" },
   ],
 };
 

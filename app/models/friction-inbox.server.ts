@@ -2,7 +2,7 @@ import path from "node:path";
 import type { FrictionFlagState, User } from "#db/schema";
 import type { Product } from "~/content/types";
 import { getEnv } from "~/utils/env.server";
-import { countsByProduct, frictionYamlLines } from "./friction-flag";
+import { countsByProduct, frictionYamlLines, wholeModuleHeadingId } from "./friction-flag";
 import { countFrictionFlags, getFrictionFlag, listFrictionInbox } from "./friction.server";
 import { resolveViewerScope } from "./rep-scope.server";
 
@@ -73,6 +73,7 @@ export function getFrictionInbox({
           ? `/products/${flag.productSlug}/${flag.moduleSlug}#${flag.headingId}`
           : null,
         headingText: flag.headingText,
+        wholeModule: flag.headingId === wholeModuleHeadingId,
         // Authors answer the content, not the person: only an admin sees who flagged it.
         readerName: viewer.role === "admin" ? readerName : null,
         note: flag.note,

@@ -17,7 +17,6 @@ const expectedNav = {
     "Integrations",
     "Handoffs",
     "Content status",
-    "Friction",
   ],
 };
 
