@@ -23,6 +23,7 @@ import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
+import { readSyncRecord } from "~/content/content-sync.server";
 import {
   getModuleFrictionPanel,
   submitFrictionFlag,
@@ -80,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       friction: module.friction,
       status: module.status,
       fingerprint: module.shownSourceHash ?? module.sourceHash,
+      syncedCommit: readSyncRecord({ productDir: product.dir })?.commit ?? null,
       error: canSeeErrors ? (module.error ?? null) : null,
       quizCount: quizKeys.length,
     },
@@ -275,6 +277,13 @@ export default function ModulePage() {
           This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
           <code>{module.sourceFile}</code> · sha256{" "}
           <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
+          {module.syncedCommit ? (
+            <>
+              {" "}
+              · synced from commit{" "}
+              <code title={module.syncedCommit}>{module.syncedCommit.slice(0, 12)}</code>
+            </>
+          ) : null}
         </footer>
       </article>
       {headings.length ? (

@@ -207,6 +207,13 @@ const rules: Record<string, Rule> = {
     }),
   },
   "content.tsx": { get: () => [{ expect: onlyFor(["author", "admin"]) }] },
+  "content_.sync.tsx": {
+    get: () => [{ expect: onlyFor(["admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["admin"], { status: 400 }),
+    }),
+  },
   "friction.tsx": {
     get: () => [{ expect: onlyFor(["author", "admin"]) }],
     post: () => ({
