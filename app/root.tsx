@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/app-shell";
 import appStyles from "~/styles/app.css?url";
+import { countOpenFrictionFlags } from "~/models/friction.server";
 import { countHandoffsNeedingMove } from "~/models/handoff.server";
 import { getUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
@@ -28,8 +29,14 @@ export function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user: null };
   const waiting =
     user.role === "rep" || user.role === "csm" ? countHandoffsNeedingMove({ userId: user.id }) : 0;
+  const unanswered = user.role === "author" ? countOpenFrictionFlags() : 0;
   return {
-    user: { name: user.name, email: user.email, role: user.role, inbox: { "/handoffs": waiting } },
+    user: {
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      inbox: { "/handoffs": waiting, "/friction": unanswered },
+    },
   };
 }
 

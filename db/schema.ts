@@ -413,6 +413,7 @@ export const notificationKinds = [
   "weekly_digest",
   "handoff_to_me",
   "handoff_answered",
+  "friction_answered",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -523,3 +524,40 @@ export const handoffEvents = sqliteTable(
 
 export type Handoff = typeof handoffs.$inferSelect;
 export type HandoffEvent = typeof handoffEvents.$inferSelect;
+
+export const frictionFlagStates = ["open", "resolved"] as const;
+export type FrictionFlagState = (typeof frictionFlagStates)[number];
+
+/**
+ * A step a reader found confusing or missing, anchored to a heading of the module revision they
+ * were served; the author's reply is shown back to them on the module page.
+ */
+export const frictionFlags = sqliteTable(
+  "friction_flags",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productSlug: text("product_slug").notNull(),
+    moduleSlug: text("module_slug").notNull(),
+    /** The module's `revision` and the sha256 of the source the reader was served. */
+    moduleRevision: integer("module_revision").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    headingId: text("heading_id").notNull(),
+    headingText: text("heading_text").notNull(),
+    note: text("note").notNull(),
+    state: text("state", { enum: frictionFlagStates }).notNull(),
+    reply: text("reply"),
+    repliedById: text("replied_by_id").references(() => users.id, { onDelete: "set null" }),
+    repliedAt: integer("replied_at", { mode: "timestamp_ms" }),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("friction_flags_state_idx").on(t.state, t.productSlug, t.moduleSlug, t.createdAt),
+    index("friction_flags_reader_idx").on(t.userId, t.productSlug, t.moduleSlug, t.createdAt),
+  ],
+);
+
+export type FrictionFlag = typeof frictionFlags.$inferSelect;

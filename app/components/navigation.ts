@@ -14,6 +14,7 @@ const byRole: Record<Role, NavItem[]> = {
   author: [
     { to: "/content", label: "Content status" },
     { to: "/content/impact", label: "Change impact" },
+    { to: "/friction", label: "Friction" },
   ],
   csm: [
     { to: "/handoffs", label: "Handoff queue" },

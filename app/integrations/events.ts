@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { eligibility } from "~/api/eligibility-schemas";
 import type { DeliveryChannel, WebhookEvent } from "#db/schema";
+import type { FrictionAnsweredData } from "./friction-events";
 import type { HandoffEventData, HandoffEventType } from "./handoff-events";
 
 /** A certification event's `data`: the rep's verdict as the eligibility API gives it. */
@@ -36,6 +37,8 @@ export type EventDataByType = {
   "reminder.lapse_warning": CertificationEventData;
   /** Once per ISO week per manager. */
   "digest.weekly": { managerId: string; week: string };
+  /** An author answered a reader's friction flag. */
+  "friction.answered": FrictionAnsweredData;
 };
 export type EventType = keyof EventDataByType;
 

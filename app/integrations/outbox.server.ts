@@ -3,11 +3,18 @@ import { deliveries, outboxEvents } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DeliveryPlanner, EventDataByType, EventType, OutboxEvent } from "./events";
 import { planNotifications } from "./notifications.server";
+import { planFrictionNotices } from "./friction-notices.server";
 import { planHandoffNotices } from "./handoff-notices.server";
 import { planWebhooks } from "./webhooks.server";
 import { planXapi } from "./xapi.server";
 
-const planners: DeliveryPlanner[] = [planWebhooks, planXapi, planNotifications, planHandoffNotices];
+const planners: DeliveryPlanner[] = [
+  planWebhooks,
+  planXapi,
+  planNotifications,
+  planHandoffNotices,
+  planFrictionNotices,
+];
 
 /** Event types kept even when nothing is subscribed: the record of every certification change and handoff step. */
 const alwaysKept = new Set<EventType>([

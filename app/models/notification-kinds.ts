@@ -35,12 +35,17 @@ export const notificationKindLabels: Record<
     description:
       "When customer success acknowledges a handoff you filed or sends it back with a question.",
   },
+  friction_answered: {
+    label: "Enablement answers a step I flagged",
+    description:
+      "When an author replies to something you flagged as confusing or missing in a module.",
+  },
 };
 
 const managerKinds: NotificationKind[] = ["rep_certified", "rep_lapsed", "weekly_digest"];
 
 const kindsByRole: Record<Role, NotificationKind[]> = {
-  rep: ["module_changed", "lapse_warning", "handoff_answered"],
+  rep: ["module_changed", "lapse_warning", "handoff_answered", "friction_answered"],
   manager: managerKinds,
   admin: managerKinds,
   author: [],

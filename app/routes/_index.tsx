@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FrictionCounts } from "~/components/friction-counts";
 import { ManagerDashboard } from "~/components/manager-dashboard";
 import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
 import { StatusPill } from "~/components/status-pill";
 import { formatDate } from "~/utils/dates";
 import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
+import { getFrictionCountsFor } from "~/models/friction-inbox.server";
 import { getManagerDashboard } from "~/models/manager-dashboard.server";
 import readinessStyles from "~/styles/readiness.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -23,13 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "manager" || user.role === "admin"
       ? getManagerDashboard({ viewer: user, products: await loadCatalog() })
       : null;
-  return { name: user.name, role: user.role, overviews, dashboard };
+  const friction = dashboard
+    ? getFrictionCountsFor({ viewer: user, products: await loadCatalog() })
+    : null;
+  return { name: user.name, role: user.role, overviews, dashboard, friction };
 }
 
 const nextLabels = { start: "Start with", continue: "Next up", refresh: "Re-take" } as const;
 
 export default function Home() {
-  const { name, role, overviews, dashboard } = useLoaderData<typeof loader>();
+  const { name, role, overviews, dashboard, friction } = useLoaderData<typeof loader>();
   const expiring = overviews?.filter((o) => o.expiringSoon) ?? [];
   return (
     <div className="stack-lg">
@@ -41,6 +46,7 @@ export default function Home() {
         </p>
       </header>
       {dashboard ? <ManagerDashboard dashboard={dashboard} /> : null}
+      {friction ? <FrictionCounts counts={friction} /> : null}
       {expiring.length ? (
         <section className="banner banner-warning" aria-labelledby="expiring-title">
           <h2 id="expiring-title" className="small-heading">
@@ -130,6 +136,12 @@ export default function Home() {
                 Who a revision bump moves to refresh due, by when they lapse, and who has re-taken
                 it.
               </span>
+            </Link>
+          ) : null}
+          {role === "author" || role === "admin" ? (
+            <Link to="/friction" className="tile">
+              <strong>Friction from the field</strong>
+              <span>Steps reps flagged as confusing or missing, to answer and resolve.</span>
             </Link>
           ) : null}
           {role === "csm" ? (

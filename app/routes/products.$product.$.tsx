@@ -16,6 +16,7 @@ import {
 import { useEffect } from "react";
 import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
+import { FrictionFlag } from "~/components/friction-flag";
 import { ModuleCompletion, type CompletionResult } from "~/components/module-completion";
 import { ModuleHeader } from "~/components/module-header";
 import { ModuleNeighbours } from "~/components/module-neighbours";
@@ -23,12 +24,19 @@ import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
 import { contentRelativePath } from "~/content/content-relative-path.server";
+import { readSyncRecord } from "~/content/content-sync.server";
+import {
+  getModuleFrictionPanel,
+  submitFrictionFlag,
+  type FrictionFlagResult,
+} from "~/models/module-friction.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import {
   recordModuleOpened,
   submitModuleCompletion,
   submitQuizAnswer,
 } from "~/models/track-submission.server";
+import frictionStyles from "~/styles/friction.css?url";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -39,6 +47,7 @@ import { formFields, parseFormFields, requireFormData } from "~/utils/form.serve
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mdxStyles },
   { rel: "stylesheet", href: mdxFrameworkStyles },
+  { rel: "stylesheet", href: frictionStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,10 +60,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const { product, module, code, headings, prev, next, quizKeys } = await requireModule({
-    productSlug: params.product,
-    moduleSlug: params["*"],
-  });
+  const page = await requireModule({ productSlug: params.product, moduleSlug: params["*"] });
+  const { product, module, code, headings, prev, next, quizKeys } = page;
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
@@ -70,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       friction: module.friction,
       status: module.status,
       fingerprint: module.shownSourceHash ?? module.sourceHash,
+      syncedCommit: readSyncRecord({ productDir: product.dir })?.commit ?? null,
       error: canSeeErrors ? (module.error ?? null) : null,
       quizCount: quizKeys.length,
     },
@@ -82,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `${getEnv().APP_URL}/verify/${state.track.certificationId}`
       : null,
     glossary: glossaryTips(product),
+    friction: getModuleFrictionPanel({ user, page }),
   };
 }
 
@@ -112,6 +121,7 @@ type ActionResult = {
   message?: string;
   nextAttemptAt?: string;
   completion?: CompletionResult;
+  friction?: FrictionFlagResult;
 };
 
 const intentSchema = z.enum(["module-opened", "answer-quiz", "complete-module"], {
@@ -124,6 +134,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { product, module, quizKeys } = page;
   const form = await requireFormData(request);
   const fields = formFields(form);
+  if (fields.intent === "flag-friction") {
+    const { status, result } = submitFrictionFlag({ user, page, fields });
+    return data<ActionResult>({ friction: result }, { status });
+  }
   const intent = intentSchema.safeParse(fields.intent);
   if (!intent.success) return data<ActionResult>({ message: "Unknown action." }, { status: 400 });
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
@@ -217,7 +231,7 @@ function useRecordOpened(moduleKey: string, available: boolean) {
 }
 
 export default function ModulePage() {
-  const { product, module, code, headings, prev, next, state, verifyUrl, glossary } =
+  const { product, module, code, headings, prev, next, state, verifyUrl, glossary, friction } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useRecordOpened(`${product.slug}/${module.slug}`, code !== null);
@@ -268,11 +282,25 @@ export default function ModulePage() {
             result={actionData?.completion}
           />
         ) : null}
+        {friction ? (
+          <FrictionFlag
+            panel={friction}
+            result={actionData?.friction}
+            inboxHref={`/friction?${new URLSearchParams({ module: `${product.slug}/${module.slug}` })}`}
+          />
+        ) : null}
         <ModuleNeighbours productSlug={product.slug} prev={prev} next={next} />
         <footer className="module-footer small muted">
           This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
           <code>{module.sourceFile}</code> · sha256{" "}
           <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
+          {module.syncedCommit ? (
+            <>
+              {" "}
+              · synced from commit{" "}
+              <code title={module.syncedCommit}>{module.syncedCommit.slice(0, 12)}</code>
+            </>
+          ) : null}
         </footer>
       </article>
       {headings.length ? (

@@ -233,6 +233,20 @@ const rules: Record<string, Rule> = {
       expect: onlyFor(["author", "admin"], { status: 400 }),
     }),
   },
+  "content_.sync.tsx": {
+    get: () => [{ expect: onlyFor(["admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["admin"], { status: 400 }),
+    }),
+  },
+  "friction.tsx": {
+    get: () => [{ expect: onlyFor(["author", "admin"]) }],
+    post: () => ({
+      body: { intent: "no-such-intent" },
+      expect: onlyFor(["author", "admin"], { status: 400 }),
+    }),
+  },
   "glossary.tsx": { get: () => [{ expect: forSignedIn(ok) }] },
   "login.tsx": {
     get: () => [{ expect: (role) => (isSignedOut(role) ? ok : { redirect: "/" }) }],

@@ -29,6 +29,7 @@ const tables = [
   "certifications",
   "handoffs",
   "handoff_events",
+  "friction_flags",
 ];
 function rowCounts() {
   return Object.fromEntries(
@@ -232,6 +233,16 @@ test("every action answers malformed, oversized and hostile input with a 4xx and
       url: "/team",
       cookie: manager,
       valid: { intent: "remind", repId: "nobody", product: product.slug },
+    },
+    {
+      url: `/products/${product.slug}/${module.slug}`,
+      cookie: rep,
+      valid: { intent: "flag-friction", heading: "module-title", note: "Fuzz: a missing step" },
+    },
+    {
+      url: "/friction",
+      cookie: await signInCookie(server.baseUrl, demoEmail("author")),
+      valid: { intent: "reply", flagId: "fr_nobody", reply: "Thanks", resolve: "yes" },
     },
     { url: `/products/${product.slug}`, cookie: rep, valid: { intent: "restart-track" } },
     {

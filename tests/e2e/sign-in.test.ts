@@ -7,7 +7,7 @@ const browser = browserForThisFile();
 const expectedNav = {
   rep1: ["Home", "Products", "My certificates", "Handoffs"],
   manager1: ["Home", "Products", "My team", "Handoffs"],
-  author: ["Home", "Products", "Content status", "Change impact"],
+  author: ["Home", "Products", "Content status", "Change impact", "Friction"],
   csm: ["Home", "Products", "Handoff queue", "Verify a certificate"],
   admin: [
     "Home",
