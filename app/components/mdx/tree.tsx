@@ -1,4 +1,5 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
+import { ListItem } from "./task-list";
 
 type FolderProps = {
   name?: ReactNode;
@@ -68,27 +69,30 @@ function textOf(node: ReactNode): string {
  * it holds a nested list; names lose their inline formatting.
  */
 function treeFromList(list: ElementWithChildren): ReactNode[] {
-  return elementsOf(list.props.children)
-    .filter((item) => item.type === "li")
-    .map((item, index) => {
-      const parts = Children.toArray(item.props.children);
-      const nested = parts.filter(
-        (part): part is ElementWithChildren =>
-          isValidElement(part) && (part.type === "ul" || part.type === "ol"),
-      );
-      const name = parts
-        .filter((part) => !nested.includes(part as ElementWithChildren))
-        .map(textOf)
-        .join("")
-        .trim();
-      const isFolder = nested.length > 0 || name.endsWith("/");
-      if (!isFolder) return <File key={index} name={name} />;
-      return (
-        <Folder key={index} name={name.replace(/\/$/, "")} defaultOpen={nested.length > 0}>
-          {nested.flatMap(treeFromList)}
-        </Folder>
-      );
-    });
+  return (
+    elementsOf(list.props.children)
+      // Markdown's list items come through the checklist-aware ListItem.
+      .filter((item) => item.type === "li" || item.type === ListItem)
+      .map((item, index) => {
+        const parts = Children.toArray(item.props.children);
+        const nested = parts.filter(
+          (part): part is ElementWithChildren =>
+            isValidElement(part) && (part.type === "ul" || part.type === "ol"),
+        );
+        const name = parts
+          .filter((part) => !nested.includes(part as ElementWithChildren))
+          .map(textOf)
+          .join("")
+          .trim();
+        const isFolder = nested.length > 0 || name.endsWith("/");
+        if (!isFolder) return <File key={index} name={name} />;
+        return (
+          <Folder key={index} name={name.replace(/\/$/, "")} defaultOpen={nested.length > 0}>
+            {nested.flatMap(treeFromList)}
+          </Folder>
+        );
+      })
+  );
 }
 
 function TreeRoot({ children }: { children?: ReactNode }) {
