@@ -198,7 +198,7 @@ test("a rep turns module-change notifications off on their settings page", async
     await expect(page.getByLabel("Weekly team digest").count()).resolves.toBe(0);
     await changed.uncheck();
     await page.getByRole("button", { name: "Save" }).click();
-    await page.getByRole("status").getByText("Saved: you get 2 of 3 notifications.").waitFor();
+    await page.getByRole("status").getByText("Saved: you get 3 of 4 notifications.").waitFor();
     await page.reload();
     await expect(page.getByLabel("A module I am certified on changed").isChecked()).resolves.toBe(
       false,
