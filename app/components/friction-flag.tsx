@@ -170,7 +170,7 @@ function HeadingFlagButtons({
             type="button"
             className="friction-heading-button"
             onClick={() => onFlag(id)}
-            aria-label={`Flag “${text}” as confusing or missing`}
+            aria-label={`Flag this: “${text}” is confusing or missing`}
           >
             Flag this
           </button>,

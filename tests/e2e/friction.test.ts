@@ -73,7 +73,9 @@ test("a rep's flag at a heading reaches the author's inbox, and the author's rep
   await signIn(rep, server.baseUrl, demoEmail("rep3"));
   await rep.waitForURL(`${server.baseUrl}/`);
   await rep.goto(`${server.baseUrl}${modulePath}`);
-  await rep.getByRole("button", { name: "Flag “The 14 steps” as confusing or missing" }).click();
+  await rep
+    .getByRole("button", { name: "Flag this: “The 14 steps” is confusing or missing" })
+    .click();
   const where = rep.getByLabel("Where");
   await expect.poll(() => where.inputValue()).toBe("the-14-steps");
   await rep.getByLabel("What was confusing or missing").fill(note);
@@ -161,7 +163,7 @@ test("a refused flag says why and keeps what the rep typed, also without JavaScr
   await signIn(page, server.baseUrl, demoEmail("rep2"));
   await page.waitForURL(`${server.baseUrl}/`);
   await page.goto(`${server.baseUrl}${modulePath}`);
-  expect(await page.getByRole("button", { name: /^Flag “/ }).count()).toBe(0);
+  expect(await page.getByRole("button", { name: /^Flag this: “/ }).count()).toBe(0);
   const before = flagRows().length;
   await page.getByLabel("Where").selectOption({ label: "Common problems" });
   const typed = "The error list \u202eis reversed";
