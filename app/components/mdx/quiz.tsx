@@ -113,11 +113,11 @@ function QuizResult({ state }: { state: QuizState }) {
   return (
     <div className="fh-quiz__result" role="status" aria-live="polite">
       {answered ? (
-        <p className="fh-quiz__verdict">
-          {state.status === "correct"
-            ? "Correct. You passed this question, so it is settled."
-            : "Not quite."}
-        </p>
+        <p className="fh-quiz__verdict">{state.status === "correct" ? "Correct." : "Not quite."}</p>
+      ) : null}
+      {/* A preview's check says itself that nothing was recorded, so nothing is settled there. */}
+      {state.status === "correct" && !state.message ? (
+        <p className="fh-quiz__settled">You passed this question, so it is settled.</p>
       ) : null}
       {state.explanationHtml ? (
         <div
