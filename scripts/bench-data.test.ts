@@ -29,7 +29,7 @@ describe("npm run bench:data", () => {
   it("generates a small organisation the app reads as intended, the same from the same seed", async () => {
     const lines: string[] = [];
     const first = await generateBenchData(options(path.join(root, "a")), (l) => lines.push(l));
-    expect(lines.some((l) => l.startsWith("[4/4] reps 30/30"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("[4/5] reps 30/30"))).toBe(true);
     expect(fs.readdirSync(path.join(first.contentDir, "products")).sort()).toEqual(
       first.products.sort(),
     );
@@ -58,6 +58,14 @@ describe("npm run bench:data", () => {
       count("SELECT count(*) AS n FROM module_progress WHERE completed_at IS NULL"),
     ).toBeGreaterThan(0);
     expect(count("SELECT count(DISTINCT password_hash) AS n FROM users")).toBe(1);
+    // The readiness table is complete, so a server's first start has nothing to backfill.
+    expect(lines.some((l) => l.startsWith("[5/5] readiness"))).toBe(true);
+    expect(count("SELECT count(*) AS n FROM rep_statuses WHERE progress IS NULL")).toBe(0);
+    expect(
+      count(
+        "SELECT count(*) AS n FROM (SELECT DISTINCT user_id, product_slug FROM module_progress) p WHERE NOT EXISTS (SELECT 1 FROM rep_statuses s WHERE s.user_id = p.user_id AND s.product_slug = p.product_slug)",
+      ),
+    ).toBe(0);
     const reps = sqlite.prepare("SELECT id, email FROM users WHERE role = 'rep'").all() as {
       id: string;
       email: string;

@@ -168,7 +168,7 @@ export async function generateBenchData(
   );
   writeContent(contentDir, generated);
   log(
-    `[1/4] wrote ${generated.length} products, ${generated.length * options.modulesPerProduct} modules to ${contentDir}`,
+    `[1/5] wrote ${generated.length} products, ${generated.length * options.modulesPerProduct} modules to ${contentDir}`,
   );
 
   // The app reads these when its modules load; set before importing them.
@@ -184,7 +184,7 @@ export async function generateBenchData(
     db: appDb,
     onProgress: ({ index, total }) => {
       if (index === total || index % Math.max(Math.ceil(total / 5), 1) === 0)
-        log(`[2/4] compiling content ${index}/${total}`);
+        log(`[2/5] compiling content ${index}/${total}`);
     },
   });
 
@@ -319,7 +319,7 @@ export async function generateBenchData(
       teamIds.push(teamId);
     }
   })();
-  log(`[3/4] ${rows.users} people in ${teamCount} teams (password "${benchPassword}")`);
+  log(`[3/5] ${rows.users} people in ${teamCount} teams (password "${benchPassword}")`);
 
   const activity = seed.fork("activity");
   const batch = 250;
@@ -410,15 +410,43 @@ export async function generateBenchData(
       Math.floor(done / batch) % Math.max(Math.floor(options.reps / batch / 10), 1) === 0
     )
       log(
-        `[4/4] reps ${done}/${options.reps}: ${rows.progress + rows.attempts} progress and attempt rows (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        `[4/5] reps ${done}/${options.reps}: ${rows.progress + rows.attempts} progress and attempt rows (${((Date.now() - started) / 1000).toFixed(0)} s)`,
       );
   }
   sqlite.pragma("foreign_keys = ON");
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
   if (broken.length) throw new Error(`Generated rows break ${broken.length} foreign keys.`);
-  sqlite.exec("ANALYZE");
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
+
+  // The readiness table's derived columns come from the app's own standing rules, as on a live
+  // server; done here so the first start of the server has nothing to backfill.
+  const { backfillRepStatuses } = await import("~/models/rep-status.server");
+  const readinessDb = openDatabase(databasePath);
+  const globalForDb = globalThis as unknown as { firsthandDb?: unknown };
+  const previousDb = globalForDb.firsthandDb;
+  globalForDb.firsthandDb = readinessDb;
+  const backfillStarted = Date.now();
+  try {
+    await backfillRepStatuses({
+      products: catalog,
+      now: new Date(now),
+      onProgress: (done, total) => {
+        if (done === total || done % 10_000 === 0)
+          log(
+            `[5/5] readiness ${done}/${total} (${((Date.now() - backfillStarted) / 1000).toFixed(0)} s)`,
+          );
+      },
+    });
+  } finally {
+    globalForDb.firsthandDb = previousDb;
+  }
+  const client = readinessDb.$client;
+  rows.repStatuses = (
+    client.prepare("SELECT count(*) AS n FROM rep_statuses").get() as { n: number }
+  ).n;
+  client.exec("ANALYZE");
+  client.pragma("wal_checkpoint(TRUNCATE)");
+  client.close();
   return {
     dir,
     databasePath,
