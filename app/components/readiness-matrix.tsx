@@ -1,10 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { statusLabels, type CertificationStatus } from "~/models/certification-status";
 
+/** One cell per product, in the order of the products shown. */
 export type MatrixCellView = {
-  productSlug: string;
   status: CertificationStatus;
-  cleared: boolean;
   progress: number;
   retakeNeeded: boolean;
 };
@@ -90,7 +89,7 @@ export function ReadinessMatrix({
             </th>
             {showTeam ? <td data-label="Team">{row.rep.teamName ?? "No team"}</td> : null}
             {row.cells.map((cell, i) => (
-              <td key={cell.productSlug} data-label={products[i].name}>
+              <td key={products[i].slug} data-label={products[i].name}>
                 <div className="stack-sm">
                   <ReadinessCellBadge cell={cell} />
                   {cell.retakeNeeded ? (
@@ -100,7 +99,7 @@ export function ReadinessMatrix({
                         <>
                           <input type="hidden" name="intent" value="grant-retake" />
                           <input type="hidden" name="repId" value={row.rep.id} />
-                          <input type="hidden" name="product" value={cell.productSlug} />
+                          <input type="hidden" name="product" value={products[i].slug} />
                           <button
                             type="submit"
                             className="button button-small"

@@ -3,7 +3,7 @@ import { users, type Team, type User } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import { getDatabaseVersion } from "~/utils/db-version.server";
 import { cachedFor, cachedWhile } from "~/utils/ttl-cache.server";
-import { getTeamById, getTeamLedBy, listTeams } from "./team.server";
+import { getTeamById, getTeamByName, getTeamLedBy } from "./team.server";
 
 /** Whose readiness: one team's reps, or every rep in the organisation. */
 export type ReadinessScope = { teamId: string } | { all: true };
@@ -22,13 +22,11 @@ export type ViewerScope = {
   scope: ReadinessScope | null;
   /** The team shown, if one is. */
   team: Team | null;
-  /** Teams an admin may filter by; empty for a manager. */
-  teams: Team[];
 };
 
 /**
- * A manager sees their own team whatever the query asks; an admin everyone, or one team. A team
- * id that matches nothing shows nobody rather than everyone.
+ * A manager sees their own team whatever the query asks; an admin everyone, or one team, by id
+ * or by name. A team that matches nothing shows nobody rather than everyone.
  */
 export function resolveViewerScope({
   viewer,
@@ -38,15 +36,11 @@ export function resolveViewerScope({
   teamId?: string;
 }): ViewerScope {
   if (viewer.role === "admin") {
-    const team = teamId ? getTeamById({ id: teamId }) : null;
-    return {
-      scope: teamId ? (team ? { teamId: team.id } : null) : { all: true },
-      team,
-      teams: listTeams(),
-    };
+    const team = teamId ? (getTeamById({ id: teamId }) ?? getTeamByName({ name: teamId })) : null;
+    return { scope: teamId ? (team ? { teamId: team.id } : null) : { all: true }, team };
   }
   const team = viewer.role === "manager" ? getTeamLedBy({ managerId: viewer.id }) : null;
-  return { scope: team ? { teamId: team.id } : null, team, teams: [] };
+  return { scope: team ? { teamId: team.id } : null, team };
 }
 
 /** Everyone's figures move slowly and cost seconds at ten thousand reps: kept for five minutes. */

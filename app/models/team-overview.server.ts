@@ -5,10 +5,29 @@ import { countDue, getClearedTotals, getMatrixPage, listDueStatuses } from "./re
 import type { MatrixQuery } from "./readiness-view";
 import { resolveViewerScope } from "./rep-scope.server";
 import { getStallSummary, getStalls } from "./stalls.server";
+import { countTeams, listTeams, searchTeams } from "./team.server";
 import { worstStall } from "./stalls";
 
 /** The due list on the page; the CSV has every item. */
 export const dueShown = 50;
+
+/** Up to this many teams, an admin picks from a list; beyond it, types a name. */
+const teamListLimit = 50;
+
+export type TeamPicker =
+  | { kind: "none" }
+  | { kind: "list"; teams: { id: string; name: string }[] }
+  | { kind: "search"; matches: { id: string; name: string }[] };
+
+function getTeamPicker({ viewer, asked, found }: { viewer: User; asked?: string; found: boolean }) {
+  if (viewer.role !== "admin") return { kind: "none" } satisfies TeamPicker;
+  const pick = ({ id, name }: { id: string; name: string }) => ({ id, name });
+  if (countTeams() <= teamListLimit) {
+    return { kind: "list", teams: listTeams().map(pick) } satisfies TeamPicker;
+  }
+  const matches = asked && !found ? searchTeams({ text: asked, limit: 10 }).map(pick) : [];
+  return { kind: "search", matches } satisfies TeamPicker;
+}
 
 /** Everything /team shows a viewer: their matrix page, totals, what is due and where reps stall. */
 export function getTeamOverview({
@@ -22,7 +41,7 @@ export function getTeamOverview({
   products: Product[];
   now?: Date;
 }) {
-  const { scope, team, teams } = resolveViewerScope({ viewer, teamId: query.team });
+  const { scope, team } = resolveViewerScope({ viewer, teamId: query.team });
   const productSlugs = products.map((p) => p.slug);
   const page = scope
     ? getMatrixPage({ scope, productSlugs, query })
@@ -48,7 +67,7 @@ export function getTeamOverview({
   const stalls = scope && charted ? getStalls({ scope, products: [charted] }) : [];
   return {
     team,
-    teams,
+    teamPicker: getTeamPicker({ viewer, asked: query.team, found: team !== null }) as TeamPicker,
     hasScope: scope !== null,
     repCount: totals.reps,
     products: products.map((p) => ({ slug: p.slug, name: p.name })),

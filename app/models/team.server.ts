@@ -6,6 +6,30 @@ export function listTeams(): Team[] {
   return getDb().select().from(teams).orderBy(asc(teams.name)).all();
 }
 
+export function countTeams(): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(teams)
+      .get()?.n ?? 0
+  );
+}
+
+/** Teams whose name holds `text`, shortest names first so "Team 1" comes before "Team 100". */
+export function searchTeams({ text, limit }: { text: string; limit: number }): Team[] {
+  const pattern = `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select()
+    .from(teams)
+    .where(sql`lower(${teams.name}) LIKE ${pattern} ESCAPE '\\'`)
+    .orderBy(sql`length(${teams.name})`, asc(teams.name))
+    .limit(limit)
+    .all();
+}
+
 /** Team names are unique whatever their case: "team north" is Team North. */
 export function getTeamByName({ name }: { name: string }): Team | null {
   return (

@@ -35,8 +35,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: viewer.role,
     query,
     ...overview,
-    teams: overview.teams.map((t) => ({ id: t.id, name: t.name })),
     team: overview.team ? { id: overview.team.id, name: overview.team.name } : null,
+    // Cells line up with `products`; only what a cell shows leaves the server.
+    page: {
+      ...overview.page,
+      rows: overview.page.rows.map((r) => ({
+        rep: r.rep,
+        cells: r.cells.map((c) => ({
+          status: c.status,
+          progress: c.progress,
+          retakeNeeded: c.retakeNeeded,
+        })),
+      })),
+    },
     due: overview.due.map((d) => ({ ...d, due: d.due.toISOString() })),
   };
 }
@@ -77,7 +88,7 @@ export default function Team() {
     role,
     query,
     team,
-    teams,
+    teamPicker,
     hasScope,
     repCount,
     products,
@@ -156,14 +167,25 @@ export default function Team() {
       <section className="panel stack" aria-labelledby="matrix-title">
         <h2 id="matrix-title">Readiness</h2>
         <Form method="get" className="matrix-filters" aria-label="Filter the matrix">
-          {role === "admin" ? (
+          {teamPicker.kind === "list" ? (
             <SelectField
               label="Team"
               name="team"
               anyLabel="Every team"
-              defaultValue={query.team}
-              options={teams.map((t) => ({ value: t.id, label: t.name }))}
+              defaultValue={team?.id ?? query.team}
+              options={teamPicker.teams.map((t) => ({ value: t.id, label: t.name }))}
             />
+          ) : teamPicker.kind === "search" ? (
+            <label className="field">
+              <span>Team</span>
+              <input
+                type="search"
+                name="team"
+                placeholder="Every team"
+                defaultValue={team?.name ?? query.team ?? ""}
+                maxLength={100}
+              />
+            </label>
           ) : null}
           <SelectField
             label="Product"
@@ -190,6 +212,18 @@ export default function Team() {
             </Link>
           ) : null}
         </Form>
+        {teamPicker.kind === "search" && teamPicker.matches.length ? (
+          <p className="small">
+            Did you mean{" "}
+            {teamPicker.matches.map((t, i) => (
+              <span key={t.id}>
+                {i ? ", " : ""}
+                <Link to={withParams({ team: t.id, page: null })}>{t.name}</Link>
+              </span>
+            ))}
+            ?
+          </p>
+        ) : null}
         <p className="muted small" aria-live="polite">
           {page.total === repCount
             ? `${page.total} reps`
