@@ -44,7 +44,19 @@ async function catalog({
   });
 }
 
+// A built product never changes (a rebuild makes a new one), so each is turned into a Product once.
+const products = new WeakMap<BuiltProduct, Product>();
+
 function toProduct(built: BuiltProduct): Product {
+  let product = products.get(built);
+  if (!product) {
+    product = productOf(built);
+    products.set(built, product);
+  }
+  return product;
+}
+
+function productOf(built: BuiltProduct): Product {
   return {
     slug: built.slug,
     name: built.name,

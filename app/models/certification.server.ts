@@ -9,7 +9,8 @@ import {
   type QuizAttempt,
 } from "#db/schema";
 import type { ModuleSummary, Product } from "~/content/types";
-import { getDb, immediateTransaction } from "~/utils/db.server";
+import { getDb, immediateTransaction, type Db } from "~/utils/db.server";
+import { getDatabaseVersion } from "~/utils/db-version.server";
 import {
   countingFrom,
   deriveCertificationStatus,
@@ -97,9 +98,31 @@ export function servedModules(product: Product) {
 }
 
 /** When each module's current revision was first seen, from the kept sources. */
-export function revisionsSeenAt({ product }: { product: Product }) {
-  const rows = revisionsOf().all({ productSlug: product.slug });
+// When each module revision was first served, per product: read for every standing, written
+// only when content is built, so kept until the database changes.
+const seenByDb = new WeakMap<
+  Db,
+  Map<string, { version: string; seen: Map<string, Date | null> }>
+>();
+
+function revisionDates(productSlug: string): Map<string, Date | null> {
+  const db = getDb();
+  const version = getDatabaseVersion();
+  let byProduct = seenByDb.get(db);
+  if (!byProduct) {
+    byProduct = new Map();
+    seenByDb.set(db, byProduct);
+  }
+  const cached = byProduct.get(productSlug);
+  if (cached?.version === version) return cached.seen;
+  const rows = revisionsOf().all({ productSlug });
   const seen = new Map(rows.map((r) => [`${r.moduleSlug}@${r.revision}`, r.seenAt]));
+  byProduct.set(productSlug, { version, seen });
+  return seen;
+}
+
+export function revisionsSeenAt({ product }: { product: Product }) {
+  const seen = revisionDates(product.slug);
   return servedModules(product).map((m) => ({
     slug: m.slug,
     title: m.title,

@@ -52,7 +52,8 @@ describe("hot queries' plans", () => {
     for (const read of reads) {
       const details = plan(read);
       expect(
-        details.some((d) => /^SCAN /.test(d)),
+        // A constant row (the database version a cache is keyed on) reads no table.
+        details.some((d) => /^SCAN /.test(d) && d !== "SCAN CONSTANT ROW"),
         `${read}\n${details.join("\n")}`,
       ).toBe(false);
       expect(

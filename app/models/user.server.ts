@@ -1,25 +1,35 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { teams, users, type Role, type User } from "#db/schema";
 import { getDb, immediateTransaction } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import { preparedQuery } from "~/utils/prepared-query.server";
 import { invalidateUserSessions } from "~/utils/session.server";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
+const userByEmail = preparedQuery((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.email, sql.placeholder("email")))
+    .prepare(),
+);
+const userById = preparedQuery((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getUserById({ id }: { id: string }): User | null {
-  return getDb().select().from(users).where(eq(users.id, id)).get() ?? null;
+  return userById().get({ id }) ?? null;
 }
 
 export function getUserByEmail({ email }: { email: string }): User | null {
-  return (
-    getDb()
-      .select()
-      .from(users)
-      .where(eq(users.email, normalizeEmail(email)))
-      .get() ?? null
-  );
+  return userByEmail().get({ email: normalizeEmail(email) }) ?? null;
 }
 
 export class DuplicateEmailError extends Error {
