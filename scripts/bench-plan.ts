@@ -36,7 +36,8 @@ export const scenarioBlock: Scenario[] = [
 /** The status the app should derive for each scenario. */
 export const expectedStatus: Record<Scenario, string> = {
   not_started: "not_started",
-  opened: "in_progress",
+  // Opening a module is not a start: the app keeps the pair, as not started.
+  opened: "not_started",
   in_progress: "in_progress",
   below_pass_mark: "in_progress",
   certified_recent: "certified",
@@ -273,9 +274,9 @@ export function planPair({
   const status = (row: Omit<RepStatusRow, "changedAt"> & { changedAt?: number }) => {
     plan.repStatus = { ...row, changedAt: row.changedAt ?? last };
   };
-  const inProgress = () =>
+  const uncertified = (standing: "not_started" | "in_progress") =>
     status({
-      status: "in_progress",
+      status: standing,
       eligible: false,
       certificationId: null,
       refreshDeadline: null,
@@ -286,7 +287,7 @@ export function planPair({
   switch (scenario) {
     case "opened": {
       walk({ start: now - prng.between(1, 20) * day, span: day, count: 0, wrong: new Set() });
-      inProgress();
+      uncertified("not_started");
       break;
     }
     case "in_progress": {
@@ -298,7 +299,7 @@ export function planPair({
         count: Math.min(count, modules.length - 1),
         wrong: chooseWrong(prng.int(0, count)),
       });
-      inProgress();
+      uncertified("in_progress");
       break;
     }
     case "below_pass_mark": {
@@ -310,7 +311,7 @@ export function planPair({
         count: modules.length,
         wrong: chooseWrong(wrong),
       });
-      inProgress();
+      uncertified("in_progress");
       break;
     }
     case "certified_recent": {

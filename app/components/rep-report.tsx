@@ -65,7 +65,9 @@ export function RepTrack({ track }: { track: RepTrackView }) {
         <ReadinessCellBadge cell={track} />
       </div>
       {track.status === "not_started" ? (
-        <p className="muted small">Not started: no module of this track opened yet.</p>
+        <p className="muted small">
+          Not started: no question answered or module completed on this track yet.
+        </p>
       ) : (
         <RepTrackDetail track={track} />
       )}

@@ -1,10 +1,11 @@
 import path from "node:path";
-import type { User } from "#db/schema";
+import { quizAttempts, type User } from "#db/schema";
 import { loadCatalog } from "~/content/content.server";
 import { setNotificationPreferences } from "~/models/notification-preference.server";
 import { markModuleOpened } from "~/models/progress.server";
 import { createTeam, setTeamSlackWebhookUrl } from "~/models/team.server";
 import { setUserDisabled } from "~/models/user.server";
+import { getDb } from "~/utils/db.server";
 import { makeUser } from "../../tests/setup/factories";
 import type { CertificationEventData, EventDataByType, EventType, OutboxEvent } from "./events";
 import { planNotifications } from "./notifications.server";
@@ -153,12 +154,25 @@ test("a certification and a lapse reach the rep's manager, unless the manager tu
 test("the weekly digest counts the manager's team per product from the current standings", async () => {
   const { manager, rep } = await team();
   const other = await makeUser({ teamId: rep.teamId });
+  const looker = await makeUser({ teamId: rep.teamId });
   const [product] = await loadCatalog();
-  markModuleOpened({
-    userId: other.id,
-    productSlug: product.slug,
-    moduleSlug: product.modules[0].slug,
-  });
+  const module = product.modules[0];
+  for (const { id } of [other, looker])
+    markModuleOpened({ userId: id, productSlug: product.slug, moduleSlug: module.slug });
+  // Only a real answer starts a track: the rep who just looked stays not started.
+  getDb()
+    .insert(quizAttempts)
+    .values({
+      userId: other.id,
+      productSlug: product.slug,
+      moduleSlug: module.slug,
+      moduleRevision: module.revision,
+      quizId: module.quizIds[0],
+      selected: "[]",
+      correct: false,
+      attemptedAt: new Date(),
+    })
+    .run();
   const plans = planNotifications(
     event("digest.weekly", null, { managerId: manager.id, week: "2027-W18" }),
   );

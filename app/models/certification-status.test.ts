@@ -30,6 +30,13 @@ const certifiedOn = (issued: Date, revisions: Record<string, number>): Certifica
   })),
 });
 
+const opened = (slug: string, when: Date): ProgressRow => ({
+  moduleSlug: slug,
+  firstOpenedAt: when,
+  completedAt: null,
+  completedRevision: null,
+});
+
 const done = (slug: string, when: Date, revision = 1): ProgressRow => ({
   moduleSlug: slug,
   firstOpenedAt: when,
@@ -42,6 +49,7 @@ test("nothing opened is not started; one module done is in progress", () => {
     certification: null,
     policy,
     modules: modules({ a: 1, b: 1 }),
+    attempts: [],
     roundStartedAt: null,
     now: t0,
   };
@@ -50,6 +58,40 @@ test("nothing opened is not started; one module done is in progress", () => {
   expect(report.status).toBe("in_progress");
   expect(report.progress).toBe(0.5);
   expect(report.missingModules).toEqual([{ slug: "b", title: "B" }]);
+});
+
+test("opening modules is not a start; the first answer is, whether right or wrong", () => {
+  const base = {
+    certification: null,
+    policy,
+    modules: modules({ a: 1, b: 1 }),
+    progress: [opened("a", t0), opened("b", at(1))],
+    roundStartedAt: null,
+    now: at(2),
+  };
+  const onlyOpened = deriveCertificationStatus({ ...base, attempts: [] });
+  expect(onlyOpened.status).toBe("not_started");
+  expect(onlyOpened.progress).toBe(0);
+  const answered = deriveCertificationStatus({ ...base, attempts: [{ attemptedAt: at(1.5) }] });
+  expect(answered.status).toBe("in_progress");
+  expect(answered.progress).toBe(0);
+});
+
+test("answers from before a re-take was granted do not start the new round", () => {
+  const base = {
+    certification: null,
+    policy,
+    modules: modules({ a: 1, b: 1 }),
+    progress: [opened("a", t0)],
+    roundStartedAt: at(10),
+    now: at(11),
+  };
+  expect(deriveCertificationStatus({ ...base, attempts: [{ attemptedAt: at(5) }] }).status).toBe(
+    "not_started",
+  );
+  expect(deriveCertificationStatus({ ...base, attempts: [{ attemptedAt: at(10.5) }] }).status).toBe(
+    "in_progress",
+  );
 });
 
 test("a revision bump makes a refresh due for that module only, then re-taking restores certified", () => {
@@ -64,6 +106,7 @@ test("a revision bump makes a refresh due for that module only, then re-taking r
     policy,
     modules: current,
     progress,
+    attempts: [],
     roundStartedAt: t0,
     now: at(31),
   });
@@ -79,6 +122,7 @@ test("a revision bump makes a refresh due for that module only, then re-taking r
     policy,
     modules: current,
     progress: [...progress.filter((p) => p.moduleSlug !== "b"), done("b", at(32), 2)],
+    attempts: [],
     roundStartedAt: t0,
     now: at(33),
   });
@@ -97,6 +141,7 @@ test("once the grace period passes without a refresh, the certification has laps
     policy,
     modules: current,
     progress: [done("a", t0), done("b", t0)],
+    attempts: [],
     roundStartedAt: t0,
   };
   expect(deriveCertificationStatus({ ...base, now: at(43.9) }).status).toBe("refresh_due");
@@ -107,7 +152,13 @@ test("once the grace period passes without a refresh, the certification has laps
 
 test("after validDays the certification has expired and earlier work no longer counts", () => {
   const certification = certifiedOn(t0, { a: 1, b: 1 });
-  const base = { certification, policy, modules: modules({ a: 1, b: 1 }), roundStartedAt: t0 };
+  const base = {
+    certification,
+    policy,
+    modules: modules({ a: 1, b: 1 }),
+    attempts: [],
+    roundStartedAt: t0,
+  };
   const progress = [done("a", t0), done("b", t0)];
   expect(deriveCertificationStatus({ ...base, progress, now: at(364) }).status).toBe("certified");
   const expired = deriveCertificationStatus({ ...base, progress, now: at(365) });
@@ -130,6 +181,7 @@ test("a source change at the same revision changes nothing", () => {
     policy,
     modules: modules({ a: 1, b: 1 }, at(50)),
     progress: [done("a", t0), done("b", t0)],
+    attempts: [],
     roundStartedAt: t0,
     now: at(100),
   });
@@ -147,6 +199,7 @@ test("a module added after certification must be taken as a refresh", () => {
     policy,
     modules: current,
     progress: [done("a", t0)],
+    attempts: [],
     roundStartedAt: t0,
     now: at(11),
   });
@@ -160,6 +213,7 @@ test("a module revised mid-track must be completed again at its new revision", (
     policy,
     modules: modules({ a: 2, b: 1 }),
     progress: [done("a", t0, 1), done("b", t0)],
+    attempts: [],
     roundStartedAt: null,
     now: at(1),
   });

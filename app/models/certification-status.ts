@@ -46,6 +46,9 @@ export type ProgressRow = {
   completedRevision: number | null;
 };
 
+/** A knowledge-check answer; only when it was given matters to the status. */
+export type AnswerTime = { attemptedAt: Date };
+
 export type ModuleToRefresh = {
   slug: string;
   title: string;
@@ -85,6 +88,7 @@ export function deriveCertificationStatus({
   policy,
   modules,
   progress,
+  attempts,
   roundStartedAt,
   now,
 }: {
@@ -92,24 +96,26 @@ export function deriveCertificationStatus({
   policy: StatusPolicy;
   modules: CurrentModule[];
   progress: ProgressRow[];
+  /** Knowledge-check answers; those before the round counts from are ignored. */
+  attempts: AnswerTime[];
   roundStartedAt: Date | null;
   now: Date;
 }): StatusReport {
   const expired = certification !== null && now >= certification.expiresAt;
   const countFrom = countingFrom({ certification, roundStartedAt, now }).getTime();
   const completedAtRevision = new Map<string, number>();
-  let opened = false;
   for (const row of progress) {
-    if (row.firstOpenedAt.getTime() >= countFrom) opened = true;
     if (
       row.completedAt &&
       row.completedAt.getTime() >= countFrom &&
       row.completedRevision !== null
     ) {
       completedAtRevision.set(row.moduleSlug, row.completedRevision);
-      opened = true;
     }
   }
+  // Opening a module is looking, not learning: a track is under way from a real answer or a completion.
+  const started =
+    completedAtRevision.size > 0 || attempts.some((a) => a.attemptedAt.getTime() >= countFrom);
   const isComplete = (m: CurrentModule) => (completedAtRevision.get(m.slug) ?? 0) >= m.revision;
   const completedModules = modules.filter(isComplete).map((m) => m.slug);
   const missingModules = modules
@@ -119,7 +125,7 @@ export function deriveCertificationStatus({
 
   if (!certification || expired) {
     return {
-      status: expired ? "expired" : opened ? "in_progress" : "not_started",
+      status: expired ? "expired" : started ? "in_progress" : "not_started",
       completedModules,
       missingModules,
       modulesToRefresh: [],

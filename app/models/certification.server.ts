@@ -157,16 +157,17 @@ export function getStanding({
   const certification = getActiveCertification({ userId, productSlug: product.slug });
   const roundStartedAt = getRoundStartedAt({ userId, productSlug: product.slug });
   const progress = listProgress({ userId, productSlug: product.slug });
+  const from = countingFrom({ certification, roundStartedAt, now });
+  const attempts = listAttempts({ userId, productSlug: product.slug, since: from });
   const report = deriveCertificationStatus({
     certification,
     policy: product.policy,
     modules: revisionsSeenAt({ product }),
     progress,
+    attempts,
     roundStartedAt,
     now,
   });
-  const from = countingFrom({ certification, roundStartedAt, now });
-  const attempts = listAttempts({ userId, productSlug: product.slug, since: from });
   const modules = servedModules(product);
   const score = firstAttemptScore({ attempts, quizIds: modules.flatMap((m) => m.quizIds) });
   const trackDone = report.missingModules.length === 0 && modules.length > 0;

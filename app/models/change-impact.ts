@@ -95,6 +95,8 @@ function standingOf(
     policy,
     modules,
     progress: rep.progress,
+    // Every rep here holds a certification, so answers cannot change their status.
+    attempts: [],
     roundStartedAt: rep.roundStartedAt,
     now,
   });

@@ -12,6 +12,8 @@ export type ProductOverview = {
   totalMinutes: number;
   weeks: number;
   progress: number;
+  /** What is left to do now: modules to re-take after a change, or still to complete. */
+  left: { modules: number; minutes: number; kind: "complete" | "retake" };
   nextModule: { slug: string; title: string; reason: "start" | "continue" | "refresh" } | null;
   eligibility: PitchEligibility;
   expiringSoon: boolean;
@@ -41,6 +43,13 @@ export function getProductOverviews({
             reason: report.completedModules.length ? ("continue" as const) : ("start" as const),
           }
         : null;
+    const toDo = new Set(
+      (report.modulesToRefresh.length ? report.modulesToRefresh : report.missingModules).map(
+        (m) => m.slug,
+      ),
+    );
+    const leftModules =
+      report.status === "certified" ? [] : product.modules.filter((m) => toDo.has(m.slug));
     const weeks = new Set(product.modules.map((m) => m.week).filter((w) => w !== null));
     return {
       slug: product.slug,
@@ -50,6 +59,11 @@ export function getProductOverviews({
       totalMinutes: product.modules.reduce((sum, m) => sum + (m.duration ?? 0), 0),
       weeks: weeks.size,
       progress: report.progress,
+      left: {
+        modules: leftModules.length,
+        minutes: leftModules.reduce((sum, m) => sum + (m.duration ?? 0), 0),
+        kind: report.modulesToRefresh.length ? "retake" : "complete",
+      },
       nextModule,
       eligibility: describeEligibility({ product, standing }),
       expiringSoon:

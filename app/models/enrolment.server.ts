@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { enrolments } from "#db/schema";
+import { enrolments, type User } from "#db/schema";
 import { preparedQuery } from "~/utils/prepared-query.server";
 
 const enrolmentOf = preparedQuery((db) =>
@@ -23,4 +23,18 @@ export function getRoundStartedAt({
   productSlug: string;
 }) {
   return enrolmentOf().get({ userId, productSlug })?.roundStartedAt ?? null;
+}
+
+/**
+ * Whether a person is taking a product's track, so their own standing and pitch verdict mean
+ * something: every rep is; an author, CSM, manager or admin only with an enrolment of their own.
+ */
+export function takesTrack({
+  user,
+  productSlug,
+}: {
+  user: Pick<User, "id" | "role">;
+  productSlug: string;
+}) {
+  return user.role === "rep" || enrolmentOf().get({ userId: user.id, productSlug }) !== undefined;
 }

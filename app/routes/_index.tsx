@@ -1,13 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { FrictionCounts } from "~/components/friction-counts";
-import { ManagerDashboard } from "~/components/manager-dashboard";
-import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
-import { StatusPill } from "~/components/status-pill";
-import { formatDate } from "~/utils/dates";
+import { useLoaderData } from "@remix-run/react";
+import { AuthorNeeds } from "~/components/author-home";
+import { CsmNeeds } from "~/components/csm-home";
+import { RoleTiles } from "~/components/home-tiles";
+import { ManagerHome } from "~/components/manager-home";
+import { RepHome } from "~/components/rep-home";
 import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
 import { getFrictionCountsFor } from "~/models/friction-inbox.server";
+import {
+  countFailedDeliveries,
+  countRefreshesToRemind,
+  getAuthorNeeds,
+  getCsmNeeds,
+} from "~/models/home-needs.server";
 import { getManagerDashboard } from "~/models/manager-dashboard.server";
 import readinessStyles from "~/styles/readiness.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -17,162 +23,68 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: readinessS
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const overviews =
-    user.role === "rep"
-      ? getProductOverviews({ userId: user.id, products: await loadCatalog() })
-      : null;
-  const dashboard =
-    user.role === "manager" || user.role === "admin"
-      ? getManagerDashboard({ viewer: user, products: await loadCatalog() })
-      : null;
-  const friction = dashboard
-    ? getFrictionCountsFor({ viewer: user, products: await loadCatalog() })
-    : null;
-  return { name: user.name, role: user.role, overviews, dashboard, friction };
+  const products = await loadCatalog();
+  const base = { name: user.name };
+  switch (user.role) {
+    case "rep":
+      return {
+        ...base,
+        home: "rep" as const,
+        overviews: getProductOverviews({ userId: user.id, products }),
+      };
+    case "manager":
+    case "admin": {
+      const dashboard = getManagerDashboard({ viewer: user, products });
+      const friction = getFrictionCountsFor({ viewer: user, products });
+      // A manager without a team has no reps to look after: nothing but the way around.
+      if (!dashboard || !friction) return { ...base, home: "tiles" as const, role: user.role };
+      return {
+        ...base,
+        home: "manager" as const,
+        role: user.role,
+        dashboard,
+        friction,
+        needs: {
+          refreshesToRemind: countRefreshesToRemind({ viewer: user }),
+          failedDeliveries: user.role === "admin" ? countFailedDeliveries() : null,
+        },
+      };
+    }
+    case "author":
+      return {
+        ...base,
+        home: "author" as const,
+        role: user.role,
+        needs: getAuthorNeeds({ products }),
+      };
+    case "csm":
+      return {
+        ...base,
+        home: "csm" as const,
+        role: user.role,
+        needs: getCsmNeeds({ viewer: user, products }),
+      };
+  }
 }
 
-const nextLabels = { start: "Start with", continue: "Next up", refresh: "Re-take" } as const;
-
 export default function Home() {
-  const { name, role, overviews, dashboard, friction } = useLoaderData<typeof loader>();
-  const expiring = overviews?.filter((o) => o.expiringSoon) ?? [];
+  const data = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="page-header">
-        <h1>Welcome, {name.split(" ")[0]}</h1>
+        <h1>Welcome, {data.name.split(" ")[0]}</h1>
         <p className="muted">
           Firsthand serves your customers&apos; own onboarding, unchanged, so you know the journey
           before you pitch it.
         </p>
       </header>
-      {dashboard ? <ManagerDashboard dashboard={dashboard} /> : null}
-      {friction ? <FrictionCounts counts={friction} /> : null}
-      {expiring.length ? (
-        <section className="banner banner-warning" aria-labelledby="expiring-title">
-          <h2 id="expiring-title" className="small-heading">
-            Expiring within 30 days
-          </h2>
-          <ul>
-            {expiring.map((o) => (
-              <li key={o.slug}>
-                <Link to={`/products/${o.slug}`}>{o.name}</Link> expires{" "}
-                {formatDate(o.eligibility.expiresAt)}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {data.home === "rep" ? <RepHome overviews={data.overviews} /> : null}
+      {data.home === "manager" ? (
+        <ManagerHome dashboard={data.dashboard} friction={data.friction} needs={data.needs} />
       ) : null}
-      {overviews ? (
-        <section aria-labelledby="my-products-title" className="stack">
-          <h2 id="my-products-title">My products</h2>
-          <ul className="card-grid" aria-label="My products">
-            {overviews.map((o) => (
-              <li key={o.slug} className="panel product-card" aria-label={o.name}>
-                <div className="meta-row">
-                  <h3>
-                    <Link to={`/products/${o.slug}`}>{o.name}</Link>
-                  </h3>
-                  <StatusPill status={o.eligibility.status} />
-                </div>
-                <ProgressBar value={o.progress} label={`${o.name} progress`} />
-                <PitchVerdict eligibility={o.eligibility} />
-                {o.nextModule ? (
-                  <Link
-                    to={`/products/${o.slug}/${o.nextModule.slug}`}
-                    className="button button-small"
-                  >
-                    {nextLabels[o.nextModule.reason]}: {o.nextModule.title} →
-                  </Link>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {overviews ? (
-        <section aria-labelledby="vocabulary-title" className="stack">
-          <h2 id="vocabulary-title">Speak the product&apos;s language</h2>
-          <div className="card-grid">
-            <VocabularyTiles />
-          </div>
-        </section>
-      ) : (
-        <div className="card-grid">
-          <Link to="/products" className="tile">
-            <strong>Products</strong>
-            <span>Browse every certification track.</span>
-          </Link>
-          <VocabularyTiles />
-          {role === "manager" ? (
-            <Link to="/team" className="tile">
-              <strong>My team</strong>
-              <span>See your reps.</span>
-            </Link>
-          ) : null}
-          {role === "admin" ? (
-            <Link to="/admin/users" className="tile">
-              <strong>People &amp; teams</strong>
-              <span>Add people, set roles, disable accounts.</span>
-            </Link>
-          ) : null}
-          {role === "admin" ? (
-            <Link to="/admin/integrations" className="tile">
-              <strong>Integrations</strong>
-              <span>
-                API tokens, webhooks to the CRM, the LRS, email and Slack, and what was delivered.
-              </span>
-            </Link>
-          ) : null}
-          {role === "author" || role === "admin" ? (
-            <Link to="/content" className="tile">
-              <strong>Content status</strong>
-              <span>Every module&apos;s build state and content-check findings.</span>
-            </Link>
-          ) : null}
-          {role === "author" || role === "admin" ? (
-            <Link to="/content/impact" className="tile">
-              <strong>Change impact</strong>
-              <span>
-                Who a revision bump moves to refresh due, by when they lapse, and who has re-taken
-                it.
-              </span>
-            </Link>
-          ) : null}
-          {role === "author" || role === "admin" ? (
-            <Link to="/friction" className="tile">
-              <strong>Friction from the field</strong>
-              <span>Steps reps flagged as confusing or missing, to answer and resolve.</span>
-            </Link>
-          ) : null}
-          {role === "csm" ? (
-            <Link to="/verify" className="tile">
-              <strong>Verify a certification</strong>
-              <span>Check a rep&apos;s certificate from its link.</span>
-            </Link>
-          ) : null}
-        </div>
-      )}
+      {data.home === "author" ? <AuthorNeeds needs={data.needs} /> : null}
+      {data.home === "csm" ? <CsmNeeds needs={data.needs} /> : null}
+      {data.home !== "rep" ? <RoleTiles role={data.role} /> : null}
     </div>
-  );
-}
-
-/** One vocabulary for sales and customer success: on everyone's home page. */
-function VocabularyTiles() {
-  return (
-    <>
-      <Link to="/glossary" className="tile">
-        <strong>Glossary</strong>
-        <span>
-          Each product&apos;s own words, the week the customer meets them, and the pitch phrases
-          they replace.
-        </span>
-      </Link>
-      <Link to="/vocabulary/check" className="tile">
-        <strong>Translation check</strong>
-        <span>
-          Paste a pitch or an email; see which marketing phrases to replace, and with what.
-        </span>
-      </Link>
-    </>
   );
 }

@@ -6,6 +6,7 @@ import { describeValidity } from "~/models/certificate-validity";
 import { requireProduct } from "~/content/content.server";
 import { getStanding } from "~/models/certification.server";
 import { describeEligibility } from "~/models/eligibility.server";
+import { takesTrack } from "~/models/enrolment.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,10 +16,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const product = await requireProduct({ productSlug: params.product });
-  const standing = getStanding({ userId: user.id, product });
-  const { report } = standing;
-  const refresh = new Set(report.modulesToRefresh.map((m) => m.slug));
-  const done = new Set(report.completedModules);
+  // Someone who does not take this track sees the journey, not a rep's verdict on it.
+  const standing = takesTrack({ user, productSlug: product.slug })
+    ? getStanding({ userId: user.id, product })
+    : null;
+  const report = standing?.report;
+  const refresh = new Set(report?.modulesToRefresh.map((m) => m.slug));
+  const done = new Set(report?.completedModules);
   return {
     product: {
       slug: product.slug,
@@ -26,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       summary: product.summary,
       policy: product.policy,
     },
-    eligibility: describeEligibility({ product, standing }),
-    progress: report.progress,
+    eligibility: standing ? describeEligibility({ product, standing }) : null,
+    progress: report?.progress ?? 0,
     modules: product.modules.map((m) => ({
       slug: m.slug,
       title: m.title,
@@ -53,12 +57,16 @@ export default function ProductTrack() {
       <header className="page-header stack">
         <div className="meta-row">
           <h1>{product.name}</h1>
-          <StatusPill status={eligibility.status} />
+          {eligibility ? <StatusPill status={eligibility.status} /> : null}
         </div>
         <p className="muted">{product.summary}</p>
-        <ProgressBar value={progress} label={`${product.name} progress`} />
-        <PitchVerdict eligibility={eligibility} />
-        {eligibility.certificationId ? (
+        {eligibility ? (
+          <>
+            <ProgressBar value={progress} label={`${product.name} progress`} />
+            <PitchVerdict eligibility={eligibility} />
+          </>
+        ) : null}
+        {eligibility?.certificationId ? (
           <p className="small">
             <Link to={`/certificates/${eligibility.certificationId}`}>View your certificate</Link>
             {eligibility.expiresAt
@@ -116,13 +124,15 @@ export default function ProductTrack() {
                     <div className="module-side small muted">
                       {m.duration ? <span>{m.duration} min</span> : null}
                       {m.quizCount ? <span>{m.quizCount} checks</span> : null}
-                      <span className="visually-hidden">
-                        {m.state === "done"
-                          ? "Completed"
-                          : m.state === "refresh"
-                            ? "Refresh due"
-                            : "Not completed"}
-                      </span>
+                      {eligibility ? (
+                        <span className="visually-hidden">
+                          {m.state === "done"
+                            ? "Completed"
+                            : m.state === "refresh"
+                              ? "Refresh due"
+                              : "Not completed"}
+                        </span>
+                      ) : null}
                       {m.unavailable ? <span className="pill pill-danger">Unavailable</span> : null}
                     </div>
                   </li>

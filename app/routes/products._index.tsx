@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { PitchVerdict, ProgressBar } from "~/components/pitch-verdict";
-import { StatusPill } from "~/components/status-pill";
+import { useLoaderData } from "@remix-run/react";
+import { CatalogueCard, ProductCard } from "~/components/product-card";
 import { loadCatalog } from "~/content/content.server";
 import { getProductOverviews } from "~/models/dashboard.server";
+import { takesTrack } from "~/models/enrolment.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Products · Firsthand" }];
@@ -11,11 +11,28 @@ export const meta: MetaFunction = () => [{ title: "Products · Firsthand" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const products = await loadCatalog();
-  return { overviews: getProductOverviews({ userId: user.id, products }) };
+  const overviews = getProductOverviews({ userId: user.id, products });
+  return {
+    products: overviews.map((o) =>
+      takesTrack({ user, productSlug: o.slug })
+        ? { kind: "track" as const, overview: o }
+        : {
+            kind: "catalogue" as const,
+            product: {
+              slug: o.slug,
+              name: o.name,
+              summary: o.summary,
+              moduleCount: o.moduleCount,
+              totalMinutes: o.totalMinutes,
+              weeks: o.weeks,
+            },
+          },
+    ),
+  };
 }
 
 export default function Products() {
-  const { overviews } = useLoaderData<typeof loader>();
+  const { products } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -25,29 +42,24 @@ export default function Products() {
           it.
         </p>
       </header>
-      {overviews.length === 0 ? (
+      {products.length === 0 ? (
         <p className="panel">
           No products yet. Enablement adds them as folders of MDX under content/products.
         </p>
       ) : (
-        <ul className="card-grid" aria-label="Products">
-          {overviews.map((p) => (
-            <li key={p.slug} className="panel product-card">
-              <h2>
-                <Link to={`/products/${p.slug}`}>{p.name}</Link>
-              </h2>
-              <p className="muted small">{p.summary}</p>
-              <p className="small muted">
-                {p.moduleCount} modules · {p.weeks} weeks of customer journey ·{" "}
-                {Math.round(p.totalMinutes / 6) / 10} h
-              </p>
-              <div className="meta-row">
-                <StatusPill status={p.eligibility.status} />
-              </div>
-              <ProgressBar value={p.progress} label={`${p.name} progress`} />
-              <PitchVerdict eligibility={p.eligibility} />
-            </li>
-          ))}
+        <ul className="card-grid product-grid" aria-label="Products">
+          {products.map((p) =>
+            p.kind === "track" ? (
+              <ProductCard
+                key={p.overview.slug}
+                overview={p.overview}
+                headingLevel="h2"
+                showSummary
+              />
+            ) : (
+              <CatalogueCard key={p.product.slug} product={p.product} />
+            ),
+          )}
         </ul>
       )}
     </div>

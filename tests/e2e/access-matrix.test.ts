@@ -409,10 +409,15 @@ function viewerFor(role: Role): DemoPerson | null {
 
 /**
  * On handoff pages the two sides of a handoff see each other's names (never emails): the rep and
- * the CSM, the rep's manager the CSM, and a rep filing one every CSM to choose from.
+ * the CSM, the rep's manager the CSM, and a rep filing one every CSM to choose from. A CSM's home
+ * lists the handoffs waiting for them, by rep.
  */
 function handoffCounterparts(viewer: DemoPerson | null, path: string): Set<string> {
   const ids = new Set<string>();
+  if (viewer?.role === "csm" && (path === "/" || path === "/_root.data")) {
+    for (const h of demoHandoffs) if (viewer.id === h.csmId) ids.add(h.repId);
+    return ids;
+  }
   if (!viewer || !path.startsWith("/handoffs")) return ids;
   for (const h of demoHandoffs) {
     const rep = people.find((p) => p.id === h.repId);
