@@ -17,6 +17,7 @@ import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
 import { FrictionFlag } from "~/components/friction-flag";
 import { ModuleCompletion, type CompletionResult } from "~/components/module-completion";
+import { ModuleFooter } from "~/components/module-footer";
 import { ModuleHeader } from "~/components/module-header";
 import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
@@ -275,18 +276,7 @@ export default function ModulePage() {
           />
         ) : null}
         <ModuleNeighbours base={`/products/${product.slug}`} prev={prev} next={next} />
-        <footer className="module-footer small muted">
-          This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
-          <code>{module.sourceFile}</code> · sha256{" "}
-          <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
-          {module.syncedCommit ? (
-            <>
-              {" "}
-              · synced from commit{" "}
-              <code title={module.syncedCommit}>{module.syncedCommit.slice(0, 12)}</code>
-            </>
-          ) : null}
-        </footer>
+        <ModuleFooter productName={product.name} module={module} />
       </article>
       {headings.length ? (
         <aside className="module-aside">
