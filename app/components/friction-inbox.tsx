@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { formatDate } from "~/utils/dates";
+import { ActionResult } from "./action-result";
 
 export type FrictionInboxView = {
   state: "open" | "resolved";
@@ -56,11 +57,9 @@ export function FrictionInbox({
           them here; the reader sees your reply on the module page.
         </p>
       </header>
-      {result?.error && !flags.some((f) => f.id === result.flagId) ? (
-        <p className="banner banner-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionResult
+        error={flags.some((f) => f.id === result?.flagId) ? undefined : result?.error}
+      />
       <nav className="friction-tabs" aria-label="Flag state">
         {(["open", "resolved"] as const).map((s) => (
           <Link

@@ -2,19 +2,20 @@ import { Link } from "@remix-run/react";
 
 type Neighbour = { slug: string; title: string } | null;
 
+/** Previous and next module links; `base` is the track's path, to which a module's slug is added. */
 export function ModuleNeighbours({
-  productSlug,
+  base,
   prev,
   next,
 }: {
-  productSlug: string;
+  base: string;
   prev: Neighbour;
   next: Neighbour;
 }) {
   return (
     <nav className="prev-next" aria-label="Module">
       {prev ? (
-        <Link to={`/products/${productSlug}/${prev.slug}`} className="tile" rel="prev">
+        <Link to={`${base}/${prev.slug}`} className="tile" rel="prev">
           <span>Previous</span>
           <strong>{prev.title}</strong>
         </Link>
@@ -22,11 +23,7 @@ export function ModuleNeighbours({
         <span />
       )}
       {next ? (
-        <Link
-          to={`/products/${productSlug}/${next.slug}`}
-          className="tile prev-next-next"
-          rel="next"
-        >
+        <Link to={`${base}/${next.slug}`} className="tile prev-next-next" rel="next">
           <span>Next</span>
           <strong>{next.title}</strong>
         </Link>

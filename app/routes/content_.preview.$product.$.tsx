@@ -6,17 +6,17 @@ import type {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import path from "node:path";
 import { z } from "zod";
 import { AuthorModuleNav } from "~/components/author-module-nav";
 import { ModuleBody } from "~/components/mdx/module-body";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { ModuleHeader } from "~/components/module-header";
+import { ModuleNeighbours } from "~/components/module-neighbours";
 import { PreviewProblems } from "~/components/preview-problems";
-import { contentRelativePath } from "~/content/content-relative-path.server";
 import { requireModule } from "~/content/content.server";
 import { answerKeyState, previewProblems, servedVersion } from "~/models/author-preview.server";
+import { requireModulePage } from "~/models/module-page.server";
 import { checkSelection, isCorrectSelection } from "~/models/quiz-attempt.server";
 import authoringStyles from "~/styles/authoring.css?url";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
@@ -24,7 +24,6 @@ import mdxStyles from "~/styles/mdx.css?url";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
-import { glossaryTips } from "~/vocabulary/glossary-tip";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mdxStyles },
@@ -40,29 +39,12 @@ const authorRoles = ["author", "admin"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, authorRoles);
-  const page = await requireModule({ productSlug: params.product, moduleSlug: params["*"] });
-  const { product, module, code, headings, prev, next } = page;
+  const { page, shown } = await requireModulePage({ params });
   return {
-    product: { slug: product.slug, name: product.name },
-    module: {
-      slug: module.slug,
-      title: module.title,
-      summary: module.summary,
-      week: module.week,
-      duration: module.duration,
-      revision: module.revision,
-      friction: module.friction,
-      status: module.status,
-      sourceFile: contentRelativePath(path.join(product.dir, module.path)),
-    },
+    ...shown,
     versions: servedVersion(page),
-    code,
-    headings,
     answerKey: answerKeyState(page),
     problems: previewProblems(page),
-    prev: prev ? { slug: prev.slug, title: prev.title } : null,
-    next: next ? { slug: next.slug, title: next.title } : null,
-    glossary: glossaryTips(product),
   };
 }
 
@@ -182,30 +164,7 @@ export default function ModulePreview() {
               <PreviewProblems problems={problems} />
             </section>
           ) : null}
-          <nav className="prev-next" aria-label="Module">
-            {prev ? (
-              <Link
-                to={`/content/preview/${product.slug}/${prev.slug}`}
-                className="tile"
-                rel="prev"
-              >
-                <span>Previous</span>
-                <strong>{prev.title}</strong>
-              </Link>
-            ) : (
-              <span />
-            )}
-            {next ? (
-              <Link
-                to={`/content/preview/${product.slug}/${next.slug}`}
-                className="tile prev-next-next"
-                rel="next"
-              >
-                <span>Next</span>
-                <strong>{next.title}</strong>
-              </Link>
-            ) : null}
-          </nav>
+          <ModuleNeighbours base={`/content/preview/${product.slug}`} prev={prev} next={next} />
           <footer className="module-footer small muted">
             Source: <code>{module.sourceFile}</code> · latest edit sha256{" "}
             <code title={versions.latestHash}>{versions.latestHash.slice(0, 12)}</code>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ActionResult } from "~/components/action-result";
 import { listContentSources, syncContentNow } from "~/content/content-sync-page.server";
 import { requireRole } from "~/utils/auth.server";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
@@ -40,11 +41,7 @@ export default function ContentSync() {
           <Link to="/content">Content status</Link>
         </p>
       </header>
-      {result && "error" in result ? (
-        <p className="banner banner-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionResult error={result && "error" in result ? result.error : undefined} />
       {result && "lines" in result ? (
         <div className={`banner ${result.ok ? "banner-success" : "banner-error"}`} role="status">
           <p>{result.ok ? "Sync done." : "Sync finished with problems."}</p>

@@ -5,7 +5,6 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import path from "node:path";
 import { data, redirect } from "@remix-run/node";
 import {
   useActionData,
@@ -18,18 +17,19 @@ import { z } from "zod";
 import { ModuleBody } from "~/components/mdx/module-body";
 import { FrictionFlag } from "~/components/friction-flag";
 import { ModuleCompletion, type CompletionResult } from "~/components/module-completion";
+import { ModuleFooter } from "~/components/module-footer";
 import { ModuleHeader } from "~/components/module-header";
 import { ModuleNeighbours } from "~/components/module-neighbours";
 import type { QuizState } from "~/components/mdx/quiz-context";
 import { TableOfContents } from "~/components/mdx/table-of-contents";
 import { requireModule } from "~/content/content.server";
-import { contentRelativePath } from "~/content/content-relative-path.server";
 import { readSyncRecord } from "~/content/content-sync.server";
 import {
   getModuleFrictionPanel,
   submitFrictionFlag,
   type FrictionFlagResult,
 } from "~/models/module-friction.server";
+import { requireModulePage } from "~/models/module-page.server";
 import { getModuleLearningState, refuseModuleIntent } from "~/models/module-state.server";
 import {
   recordModuleOpened,
@@ -41,7 +41,6 @@ import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
-import { glossaryTips } from "~/vocabulary/glossary-tip";
 import { formFields, parseFormFields, requireFormData } from "~/utils/form.server";
 
 export const links: LinksFunction = () => [
@@ -60,36 +59,23 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const page = await requireModule({ productSlug: params.product, moduleSlug: params["*"] });
-  const { product, module, code, headings, prev, next, quizKeys } = page;
+  const { page, shown } = await requireModulePage({ params });
+  const { product, module, quizKeys } = page;
   const state = getModuleLearningState({ userId: user.id, product, module, quizKeys });
   const canSeeErrors = user.role === "author" || user.role === "admin";
   return {
-    product: { slug: product.slug, name: product.name },
+    ...shown,
     module: {
-      slug: module.slug,
-      sourceFile: contentRelativePath(path.join(product.dir, module.path)),
-      title: module.title,
-      summary: module.summary,
-      week: module.week,
-      duration: module.duration,
-      revision: module.revision,
-      friction: module.friction,
-      status: module.status,
+      ...shown.module,
       fingerprint: module.shownSourceHash ?? module.sourceHash,
       syncedCommit: readSyncRecord({ productDir: product.dir })?.commit ?? null,
       error: canSeeErrors ? (module.error ?? null) : null,
       quizCount: quizKeys.length,
     },
-    code,
-    headings,
-    prev: prev ? { slug: prev.slug, title: prev.title } : null,
-    next: next ? { slug: next.slug, title: next.title } : null,
     state,
     verifyUrl: state.track.certificationId
       ? `${getEnv().APP_URL}/verify/${state.track.certificationId}`
       : null,
-    glossary: glossaryTips(product),
     friction: getModuleFrictionPanel({ user, page }),
   };
 }
@@ -289,19 +275,8 @@ export default function ModulePage() {
             inboxHref={`/friction?${new URLSearchParams({ module: `${product.slug}/${module.slug}` })}`}
           />
         ) : null}
-        <ModuleNeighbours productSlug={product.slug} prev={prev} next={next} />
-        <footer className="module-footer small muted">
-          This is {product.name}&apos;s customer onboarding module, unchanged. Source:{" "}
-          <code>{module.sourceFile}</code> · sha256{" "}
-          <code title={module.fingerprint}>{module.fingerprint.slice(0, 12)}</code>
-          {module.syncedCommit ? (
-            <>
-              {" "}
-              · synced from commit{" "}
-              <code title={module.syncedCommit}>{module.syncedCommit.slice(0, 12)}</code>
-            </>
-          ) : null}
-        </footer>
+        <ModuleNeighbours base={`/products/${product.slug}`} prev={prev} next={next} />
+        <ModuleFooter productName={product.name} module={module} />
       </article>
       {headings.length ? (
         <aside className="module-aside">

@@ -1,29 +1,22 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startMailReceiver } from "../support/mail-receiver";
 import { browserForThisFile, demoEmail, signIn, signInCookie } from "./browser";
-import { startServer, type RunningServer } from "./start-server";
+import { eventually, startServerWithMail, type ServerWithMail } from "./server-with-mail";
+import type { RunningServer } from "./start-server";
 
 // Its own server: the tests write flags, which the navigation counts for every author. A local
 // SMTP server stands in for the mail relay, so the reply's email to the rep is seen arriving.
 const getBrowser = browserForThisFile();
 let server: RunningServer;
-let mail: Awaited<ReturnType<typeof startMailReceiver>>;
+let stop: ServerWithMail["stop"];
+let mail: ServerWithMail["mail"];
 
 beforeAll(async () => {
-  mail = await startMailReceiver();
-  server = await startServer({
-    SMTP_URL: mail.url,
-    MAIL_FROM: "Firsthand <firsthand@demo.firsthand.test>",
-    OUTBOX_POLL_MS: "100",
-  });
+  ({ server, mail, stop } = await startServerWithMail());
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await mail?.close();
-});
+afterAll(() => stop?.());
 
 const modulePath = "/products/ledgerflow/historical-upload";
 
@@ -42,16 +35,6 @@ function flagRows(): {
       .all() as never;
   } finally {
     db.close();
-  }
-}
-
-async function eventually<T>(find: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -2,32 +2,25 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { startMailReceiver } from "../support/mail-receiver";
 import { browserForThisFile, demoEmail, signIn, signInCookie } from "./browser";
 import { personByEmail, readDemoPeople, type DemoPerson } from "./demo-people";
-import { startServer, type RunningServer } from "./start-server";
+import { eventually, startServerWithMail, type ServerWithMail } from "./server-with-mail";
+import type { RunningServer } from "./start-server";
 
 // Its own server: the tests file and acknowledge handoffs. A local SMTP server stands in for the
 // mail relay, so each step's email to the other side is seen arriving.
 const getBrowser = browserForThisFile();
 let server: RunningServer;
-let mail: Awaited<ReturnType<typeof startMailReceiver>>;
+let stop: ServerWithMail["stop"];
+let mail: ServerWithMail["mail"];
 let people: DemoPerson[];
 
 beforeAll(async () => {
-  mail = await startMailReceiver();
-  server = await startServer({
-    SMTP_URL: mail.url,
-    MAIL_FROM: "Firsthand <firsthand@demo.firsthand.test>",
-    OUTBOX_POLL_MS: "100",
-  });
+  ({ server, mail, stop } = await startServerWithMail());
   people = readDemoPeople(server.dataDir);
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await mail?.close();
-});
+afterAll(() => stop?.());
 
 function handoffCount(): number {
   const db = new Database(path.join(server.dataDir, "e2e.db"), { readonly: true });
@@ -35,16 +28,6 @@ function handoffCount(): number {
     return (db.prepare("SELECT count(*) AS n FROM handoffs").get() as { n: number }).n;
   } finally {
     db.close();
-  }
-}
-
-async function eventually<T>(find: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

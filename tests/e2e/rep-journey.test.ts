@@ -137,6 +137,23 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test("the module's source file and sha256 are folded under Details, and open without JavaScript", async () => {
+  const product = await shortestTrack();
+  const page = await repPage({ account: "rep7", javaScriptEnabled: false });
+  await page.goto(`${server.baseUrl}/products/${product.slug}/${product.modules[0].slug}`);
+  const footer = page.locator("footer.module-footer");
+  await footer.getByText("customer onboarding module, unchanged.", { exact: false }).waitFor();
+  const sourceFile = footer.locator("code", { hasText: /\.mdx?$/ });
+  const hash = footer.locator("code", { hasText: /^[0-9a-f]{12}$/ });
+  expect(await sourceFile.isVisible()).toBe(false);
+  expect(await hash.isVisible()).toBe(false);
+  await footer.getByText("Details: the exact source (for audits)").click();
+  expect(await sourceFile.isVisible()).toBe(true);
+  expect(await hash.isVisible()).toBe(true);
+  expect(await hash.getAttribute("title")).toMatch(/^[0-9a-f]{64}$/);
+  await page.context().close();
+});
+
 test("a rep completes a module with the keyboard alone", async () => {
   const product = await shortestTrack();
   const summary = product.modules[0];
