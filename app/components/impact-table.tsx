@@ -1,19 +1,9 @@
-import type { CertificationStatus } from "~/models/certification-status";
+import type { ImpactRow } from "~/models/change-impact.server";
 import { formatDate } from "~/utils/dates";
 import { StatusPill } from "./status-pill";
 
-type Row = {
-  name: string;
-  email: string;
-  before: CertificationStatus;
-  after: CertificationStatus;
-  lapses: string | null;
-  lapsesBefore: string | null;
-  modules: string[];
-};
-
 /** The reps a content change touches: who, their status now and after, and when they would lapse. */
-export function ImpactTable({ rows, caption }: { rows: Row[]; caption: string }) {
+export function ImpactTable({ rows, caption }: { rows: ImpactRow[]; caption: string }) {
   return (
     <div className="table-wrap">
       <table className="data-table impact-table">

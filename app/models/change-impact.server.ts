@@ -123,7 +123,8 @@ export function folderImpact({
   return { slug: folder.slug, name: folder.name, changes, impact, problems: folder.problems };
 }
 
-type ImpactRow = {
+/** One rep a content change touches, as the impact table shows them. */
+export type ImpactRow = {
   name: string;
   email: string;
   before: CertificationStatus;
