@@ -3,6 +3,7 @@ import type { LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import path from "node:path";
 import { loadCatalog } from "~/content/content.server";
+import { readSyncRecord } from "~/content/content-sync.server";
 import authoringStyles from "~/styles/authoring.css?url";
 import { requireRole } from "~/utils/auth.server";
 
@@ -11,18 +12,21 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: authoringS
 export const meta: MetaFunction = () => [{ title: "Content status · Firsthand" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["author", "admin"]);
+  const user = requireRole(request, ["author", "admin"]);
   const products = await loadCatalog();
   return {
+    canSync: user.role === "admin",
     products: products.map((p) => ({
       slug: p.slug,
       name: p.name,
+      syncedCommit: readSyncRecord({ productDir: p.dir })?.commit ?? null,
       modules: p.modules.map((m) => ({
         slug: m.slug,
         title: m.title,
         path: m.path,
         status: m.status,
         revision: m.revision,
+        fingerprint: m.shownSourceHash ?? m.sourceHash,
         error: m.error ?? null,
         quizzes: m.quizIds.length,
       })),
@@ -42,7 +46,7 @@ const statusTone = {
 } as const;
 
 export default function ContentStatus() {
-  const { products } = useLoaderData<typeof loader>();
+  const { products, canSync } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -52,6 +56,12 @@ export default function ContentStatus() {
           module whose latest edit fails keeps serving its last good version (stale). Preview any
           module with its answer key, see its history, and see{" "}
           <Link to="/content/impact">who a revision bump would move to refresh due</Link>.
+          {canSync ? (
+            <>
+              {" "}
+              Products kept in git are pulled on <Link to="/content/sync">Sync content</Link>.
+            </>
+          ) : null}
         </p>
       </header>
       {products.map((p) => {
@@ -78,6 +88,7 @@ export default function ContentStatus() {
                     <th scope="col">Module</th>
                     <th scope="col">Source</th>
                     <th scope="col">Revision</th>
+                    <th scope="col">Served version</th>
                     <th scope="col">Checks</th>
                     <th scope="col">Build</th>
                     <th scope="col">Author tools</th>
@@ -93,6 +104,16 @@ export default function ContentStatus() {
                         <code className="small">{m.path}</code>
                       </td>
                       <td>{m.revision}</td>
+                      <td className="small">
+                        sha256 <code title={m.fingerprint}>{m.fingerprint.slice(0, 12)}</code>
+                        {p.syncedCommit ? (
+                          <>
+                            {" "}
+                            · commit{" "}
+                            <code title={p.syncedCommit}>{p.syncedCommit.slice(0, 12)}</code>
+                          </>
+                        ) : null}
+                      </td>
                       <td>{m.quizzes}</td>
                       <td>
                         <span className={`pill ${statusTone[m.status]}`}>{m.status}</span>
