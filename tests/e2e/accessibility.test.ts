@@ -5,7 +5,7 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyDocsProducts, docsFixtures } from "../fixtures/docs/docs-folders";
 import { describeViolations, seriousViolations } from "./axe";
-import { browserForThisFile, demoEmail, signInCookie } from "./browser";
+import { browserForThisFile, signedInContext, demoEmail } from "./browser";
 import { demoCatalog } from "./content-keys";
 import { personByEmail, readDemoHandoffs, readDemoPeople } from "./demo-people";
 import { listRouteFiles } from "./route-files";
@@ -109,12 +109,7 @@ afterAll(async () => {
 });
 
 async function contextFor(baseUrl: string, account: string | null): Promise<BrowserContext> {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-  if (account) {
-    const [name, value] = (await signInCookie(baseUrl, demoEmail(account))).split("=");
-    await context.addCookies([{ name, value, url: baseUrl }]);
-  }
-  return context;
+  return signedInContext(browser(), baseUrl, account, { viewport: { width: 1280, height: 900 } });
 }
 
 /** Opens each path once (by where it lands) and collects axe's serious and critical findings. */

@@ -4,20 +4,18 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { handoffExport, type HandoffExport } from "~/api/handoff-schemas";
 import { createApiToken } from "./api-token";
 import { demoEmail } from "./browser";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: the test creates API tokens in its database.
-let server: RunningServer;
+const server = serverForThisFile();
 let token: string;
 let db: Database.Database;
 beforeAll(async () => {
-  server = await startServer();
   token = createApiToken(server, ["handoffs:read"]);
   db = new Database(path.join(server.dataDir, "e2e.db"), { readonly: true });
 });
 afterAll(async () => {
   db?.close();
-  await server?.stop();
 });
 
 async function exported(id: string): Promise<HandoffExport> {

@@ -1,23 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { createApiToken } from "./api-token";
 import { browserForThisFile, demoEmail, signIn } from "./browser";
 import type { OpenApiDocument } from "./openapi-contract";
 import { listOperations } from "./openapi-contract";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: it creates a token and runs the page's curl examples against it.
 const browser = browserForThisFile();
-let server: RunningServer;
+const server = serverForThisFile();
 let document: OpenApiDocument;
 beforeAll(async () => {
-  server = await startServer();
   document = await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json();
 });
-afterAll(async () => {
-  await server?.stop();
-});
-
 async function openReference() {
   const page = await browser().newPage();
   await signIn(page, server.baseUrl, demoEmail("admin"));

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { vocabularyCheckResponse } from "~/api/vocabulary-schemas";
 import { createApiToken } from "./api-token";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: the test creates API tokens in its database.
-let server: RunningServer;
+const server = serverForThisFile();
 let token: string;
 beforeAll(async () => {
-  server = await startServer();
   token = createApiToken(server, ["vocabulary:read"]);
 });
-afterAll(async () => {
-  await server?.stop();
-});
-
 function check(body: unknown, { bearer = token, type = "application/json" } = {}) {
   return fetch(`${server.baseUrl}/api/v1/vocabulary/check`, {
     method: "POST",

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { webhook, webhookList } from "~/api/webhook-schemas";
 import { createApiToken } from "./api-token";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
-let server: RunningServer;
+const server = serverForThisFile();
 let token: string;
 beforeAll(async () => {
-  server = await startServer();
   token = createApiToken(server, ["webhooks:write"]);
 });
-afterAll(() => server.stop());
 
 const call = (method: string, path: string, body?: unknown, bearer = token) =>
   fetch(`${server.baseUrl}${path}`, {

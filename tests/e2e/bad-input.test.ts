@@ -3,18 +3,16 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { demoEmail, demoPassword, signInCookie } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: valid-looking fuzz input may create teams or record answers.
-let server: RunningServer;
+const server = serverForThisFile();
 let db: Database.Database;
 beforeAll(async () => {
-  server = await startServer();
   db = new Database(path.join(server.dataDir, "e2e.db"), { readonly: true, fileMustExist: true });
 });
 afterAll(async () => {
   db.close();
-  await server.stop();
 });
 
 // Every table a person's request may write; sign-in failures are meant to be recorded.

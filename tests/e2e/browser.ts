@@ -1,4 +1,10 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { chromiumPath } from "./chromium-path";
 
@@ -53,4 +59,19 @@ export async function signInCookie(baseUrl: string, email: string, password = de
   });
   if (response.status !== 302) throw new Error(`Sign-in as ${email} failed: ${response.status}`);
   return response.headers.get("set-cookie")!.split(";")[0];
+}
+
+/** A browser context already signed in as a demo account (none: signed out), without walking the form. */
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  account: string | null,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  if (account) {
+    const [name, value] = (await signInCookie(baseUrl, demoEmail(account))).split("=");
+    await context.addCookies([{ name, value, url: baseUrl }]);
+  }
+  return context;
 }

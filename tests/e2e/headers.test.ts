@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { breakingModulePath, contentWithBreakingModule } from "./breaking-product";
-import { browserForThisFile, demoEmail, signInCookie } from "./browser";
+import { browserForThisFile, signedInContext, demoEmail, signInCookie } from "./browser";
 import { startServer, type RunningServer } from "./start-server";
 
 // Its own server: the walk answers a quiz, and one extra product has a module that always throws.
@@ -182,12 +182,8 @@ async function visit({ page, problems }: Watched, path: string) {
 }
 
 async function walk(local: string | null, run: (watched: Watched) => Promise<void>) {
-  const context = await browser().newContext();
-  if (local) {
-    // Signing in through the form is covered by the signed-out walk; here only the pages matter.
-    const [name, value] = (await signInCookie(server.baseUrl, demoEmail(local))).split("=");
-    await context.addCookies([{ name, value, url: server.baseUrl }]);
-  }
+  // Signing in through the form is covered by the signed-out walk; here only the pages matter.
+  const context = await signedInContext(browser(), server.baseUrl, local);
   const watched = await watchedPage(context);
   await run(watched);
   await context.close();

@@ -1,22 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { browserForThisFile, demoEmail, signInCookie } from "./browser";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { browserForThisFile, signedInContext } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // A rep walking a whole track as they would click it, once with JavaScript and once without, and a
 // module finished with the keyboard alone. Its own server, so the not-started reps are its own.
 
 const browser = browserForThisFile();
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 async function repPage({
   account,
@@ -25,15 +17,13 @@ async function repPage({
   account: string;
   javaScriptEnabled: boolean;
 }): Promise<Page> {
-  const context = await (browser() as Browser).newContext({
+  const context = await signedInContext(browser(), server.baseUrl, account, {
     javaScriptEnabled,
     viewport: { width: 1280, height: 800 },
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: server.baseUrl,
   });
-  const [name, value] = (await signInCookie(server.baseUrl, demoEmail(account))).split("=");
-  await context.addCookies([{ name, value, url: server.baseUrl }]);
   return context.newPage();
 }
 

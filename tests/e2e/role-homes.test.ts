@@ -1,29 +1,21 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { browserForThisFile, demoEmail, signInCookie } from "./browser";
+import { expect, test } from "vitest";
+import { browserForThisFile, signedInContext, demoEmail, signInCookie } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Each role's home answers "what needs me today?", and a rep's status moves on a real answer,
 // not on a look. Its own server: the tests open modules, answer and flag.
 
 const browser = browserForThisFile();
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForThisFile();
 
 async function pageAs(account: string): Promise<Page> {
-  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-  const [name, value] = (await signInCookie(server.baseUrl, demoEmail(account))).split("=");
-  await context.addCookies([{ name, value, url: server.baseUrl }]);
+  const context = await signedInContext(browser(), server.baseUrl, account, {
+    viewport: { width: 1280, height: 800 },
+  });
   return context.newPage();
 }
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { demoEmail, signInCookie } from "./browser";
 import { demoCatalog, moduleWithKeys } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: the rep here finishes a track and a manager grants a re-take.
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.stop());
+const server = serverForThisFile();
 
 async function shortestProduct() {
   const products = await demoCatalog();

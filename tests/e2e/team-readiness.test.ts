@@ -1,21 +1,19 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { browserForThisFile, demoEmail, signIn, signInCookie } from "./browser";
 import { personByEmail, readDemoPeople, type DemoPerson } from "./demo-people";
-import { startServer, type RunningServer } from "./start-server";
+import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: the remind action queues a notification.
-let server: RunningServer;
+const server = serverForThisFile();
 let people: DemoPerson[];
 const browser = browserForThisFile();
 const north = ["rep1", "rep2", "rep3", "rep4"];
 const south = ["rep5", "rep6", "rep7"];
 
 beforeAll(async () => {
-  server = await startServer();
   people = readDemoPeople(server.dataDir);
 });
-afterAll(() => server?.stop());
 
 const person = (local: string) => personByEmail(people, demoEmail(local));
 
