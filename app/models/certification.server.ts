@@ -55,7 +55,7 @@ export type CertificationWithModules = Omit<Certification, "modules"> & {
   modules: CertifiedModule[];
 };
 
-function withModules(row: Certification): CertificationWithModules {
+export function withModules(row: Certification): CertificationWithModules {
   return { ...row, modules: JSON.parse(row.modules) as CertifiedModule[] };
 }
 
@@ -144,6 +144,15 @@ export type Standing = {
   progress: ModuleProgress[];
 };
 
+/** What a standing is derived from: one rep's rows on one product. */
+export type StandingRows = {
+  certification: CertificationWithModules | null;
+  roundStartedAt: Date | null;
+  progress: ModuleProgress[];
+  /** This round's attempts (since `countingFrom`), oldest first. */
+  attempts: QuizAttempt[];
+};
+
 /** A rep's standing on one product. Reads only; safe inside a transaction. */
 export function getStanding({
   userId,
@@ -157,12 +166,33 @@ export function getStanding({
   const certification = getActiveCertification({ userId, productSlug: product.slug });
   const roundStartedAt = getRoundStartedAt({ userId, productSlug: product.slug });
   const progress = listProgress({ userId, productSlug: product.slug });
+  const since = countingFrom({ certification, roundStartedAt, now });
+  const attempts = listAttempts({ userId, productSlug: product.slug, since });
+  return deriveStanding({
+    product,
+    rows: { certification, roundStartedAt, progress, attempts },
+    now,
+  });
+}
+
+/** The standing its rows give on a product at `now`. Pure: the reads are the caller's. */
+export function deriveStanding({
+  product,
+  rows: { certification, roundStartedAt, progress, attempts },
+  now,
+  revisions = revisionsSeenAt({ product }),
+}: {
+  product: Product;
+  rows: StandingRows;
+  now: Date;
+  /** `revisionsSeenAt` of the product, when the caller has it already. */
+  revisions?: ReturnType<typeof revisionsSeenAt>;
+}): Standing {
   const from = countingFrom({ certification, roundStartedAt, now });
-  const attempts = listAttempts({ userId, productSlug: product.slug, since: from });
   const report = deriveCertificationStatus({
     certification,
     policy: product.policy,
-    modules: revisionsSeenAt({ product }),
+    modules: revisions,
     progress,
     attempts,
     roundStartedAt,

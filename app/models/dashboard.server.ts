@@ -1,7 +1,7 @@
 import type { Product } from "~/content/types";
-import { getStanding } from "./certification.server";
 import { describeEligibility, type PitchEligibility } from "./eligibility.server";
 import { canGrantRetake } from "./retake.server";
+import { getStandings } from "./standings.server";
 import { dayMs } from "~/utils/dates";
 
 export type ProductOverview = {
@@ -30,8 +30,9 @@ export function getProductOverviews({
   products: Product[];
   now?: Date;
 }): ProductOverview[] {
-  return products.map((product) => {
-    const standing = getStanding({ userId, product, now });
+  const standings = getStandings({ of: products.map((product) => ({ userId, product })), now });
+  return products.map((product, index) => {
+    const standing = standings[index];
     const { report } = standing;
     const refresh = report.modulesToRefresh[0];
     const missing = report.missingModules[0];

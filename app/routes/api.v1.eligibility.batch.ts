@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { batchRequest } from "~/api/eligibility-schemas";
-import { answerEligibility } from "~/models/eligibility-api.server";
+import { answerEligibilities } from "~/models/eligibility-api.server";
 import { apiError, handleApiRequest, parseOrThrow, readJson } from "~/utils/api.server";
 
 export function loader() {
@@ -14,9 +14,7 @@ export function action({ request }: ActionFunctionArgs) {
     scope: "eligibility:read",
     handle: async () => {
       const { checks } = parseOrThrow(batchRequest, await readJson(request));
-      const results = [];
-      for (const check of checks) results.push(await answerEligibility(check));
-      return Response.json({ results });
+      return Response.json({ results: await answerEligibilities(checks) });
     },
   });
 }

@@ -1,19 +1,23 @@
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "./db.server";
 
-const statements = new WeakMap<Db, Statement<[], { own: number }>>();
+type VersionReads = { own: Statement<[], number>; others: Statement<[], number> };
+const statements = new WeakMap<Db, VersionReads>();
 
 /**
  * Changes whenever anything is written to the database, by this connection (`total_changes`) or
- * another one (`data_version`): a cache keyed by it is never stale.
+ * another one (`data_version`): a cache keyed by it is never stale. Both are prepared once: it is
+ * read for every standing.
  */
 export function getDatabaseVersion(): string {
   const db = getDb();
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = db.$client.prepare("SELECT total_changes() AS own");
-    statements.set(db, statement);
+  let reads = statements.get(db);
+  if (!reads) {
+    reads = {
+      own: db.$client.prepare<[], number>("SELECT total_changes()").pluck(),
+      others: db.$client.prepare<[], number>("PRAGMA data_version").pluck(),
+    };
+    statements.set(db, reads);
   }
-  const others: unknown = db.$client.pragma("data_version", { simple: true });
-  return `${statement.get()?.own}:${String(others)}`;
+  return `${reads.own.get()}:${reads.others.get()}`;
 }
