@@ -46,17 +46,20 @@ export function resolveViewerScope({
 /** Everyone's figures move slowly and cost seconds at ten thousand reps: kept for five minutes. */
 const orgWideTtlMs = 5 * 60_000;
 
-/** A team's aggregate, computed now; the whole organisation's, at most five minutes old. */
-export function aggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
-  return "teamId" in scope ? compute() : cachedFor({ key, ttlMs: orgWideTtlMs, compute }).value;
-}
+const scopeKey = (scope: ReadinessScope, key: string) =>
+  "teamId" in scope ? `team:${scope.teamId}:${key}` : `all:${key}`;
 
 /**
- * A figure over the whole organisation, recomputed only once something was written since; a
- * team's is cheap enough to compute every time.
+ * A team's aggregate, recomputed once anything was written since; the whole organisation's, at
+ * most five minutes old.
  */
-export function exactAggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
+export function aggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
   return "teamId" in scope
-    ? compute()
-    : cachedWhile({ key, version: getDatabaseVersion(), compute });
+    ? exactAggregateFor(scope, key, compute)
+    : cachedFor({ key: scopeKey(scope, key), ttlMs: orgWideTtlMs, compute }).value;
+}
+
+/** A figure over a team or the organisation, recomputed only once something was written since. */
+export function exactAggregateFor<T>(scope: ReadinessScope, key: string, compute: () => T): T {
+  return cachedWhile({ key: scopeKey(scope, key), version: getDatabaseVersion(), compute });
 }

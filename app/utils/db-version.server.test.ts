@@ -6,7 +6,7 @@ import { getDatabaseVersion } from "./db-version.server";
 
 const globalForDb = globalThis as unknown as { firsthandDb?: Db };
 
-test("the version moves on a write by this connection or another one, and only then", () => {
+test("the version moves on a write by this connection or another one, and only then, and is the handle's own", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firsthand-version-"));
   const previous = globalForDb.firsthandDb;
   const served = openDatabase(path.join(dir, "v.db"));
@@ -23,7 +23,12 @@ test("the version moves on a write by this connection or another one, and only t
     expect(getDatabaseVersion()).toBe(afterOther);
 
     served.$client.prepare("INSERT INTO notes VALUES ('from this one')").run();
-    expect(getDatabaseVersion()).not.toBe(afterOther);
+    const afterOwn = getDatabaseVersion();
+    expect(afterOwn).not.toBe(afterOther);
+
+    // Another handle never shares a version, whatever its counters say.
+    globalForDb.firsthandDb = other;
+    expect(getDatabaseVersion()).not.toBe(afterOwn);
   } finally {
     globalForDb.firsthandDb = previous;
     served.$client.close();

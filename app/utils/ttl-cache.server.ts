@@ -22,9 +22,13 @@ export function cachedFor<T>({
   return { value, computedAt: new Date(now) };
 }
 
-const versioned = new Map<string, { version: string; value: unknown }>();
+const versioned = new Map<string, unknown>();
+let latestVersion: string | null = null;
 
-/** The value last computed for `key` while `version` was the same; one kept per key. */
+/**
+ * The value last computed for `key` while `version` was the same. Versions only move on (the
+ * database's), so a new one drops every value kept: memory holds one version's worth.
+ */
 export function cachedWhile<T>({
   key,
   version,
@@ -34,9 +38,12 @@ export function cachedWhile<T>({
   version: string;
   compute: () => T;
 }): T {
-  const hit = versioned.get(key);
-  if (hit && hit.version === version) return hit.value as T;
+  if (version !== latestVersion) {
+    versioned.clear();
+    latestVersion = version;
+  }
+  if (versioned.has(key)) return versioned.get(key) as T;
   const value = compute();
-  versioned.set(key, { version, value });
+  versioned.set(key, value);
   return value;
 }
