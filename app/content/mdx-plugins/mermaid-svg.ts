@@ -88,6 +88,8 @@ export function drawMermaidSvg({
     }
   }
 
+  // The stylesheet sizes the drawing from its natural width (shrink to fit, then scroll).
+  appendStyle(svg, `--fh-diagram-width:${Number(svg.properties.width) || 600}px`);
   keepDrawnElements(svg);
   prefixIds(svg, idPrefix);
   const labels = textLabels(svg);
