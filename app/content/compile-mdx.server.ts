@@ -18,6 +18,7 @@ import { remarkComponents } from "./mdx-plugins/remark-components";
 import { remarkDocCardList } from "./mdx-plugins/remark-doc-card-list";
 import { remarkHeadingIds } from "./mdx-plugins/remark-heading-ids";
 import { remarkLocalUrls } from "./mdx-plugins/remark-local-urls";
+import { remarkMermaid } from "./mdx-plugins/remark-mermaid";
 import { remarkQuiz } from "./mdx-plugins/remark-quiz";
 import { remarkViewGroups } from "./mdx-plugins/remark-view-groups";
 import { rehypeTocInline, remarkTocInline } from "./mdx-plugins/toc-inline";
@@ -27,7 +28,7 @@ import { renderModule } from "./render-module.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** Part of every cache key: bump it whenever a plugin or component change alters compiled output or its checks. */
-export const COMPILER_VERSION = "firsthand-mdx-4";
+export const COMPILER_VERSION = "firsthand-mdx-5";
 
 export type CompiledModule = {
   ok: boolean;
@@ -99,6 +100,7 @@ export async function compileMdx({
           remarkGfm,
           remarkDirective,
           [remarkAdmonitions, context],
+          [remarkMermaid, context],
           [remarkHeadingIds, context],
           remarkViewGroups,
           [remarkDocCardList, context],

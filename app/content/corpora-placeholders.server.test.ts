@@ -6,6 +6,7 @@ import {
   findRealCorpora,
   type DocsFolder,
 } from "../../tests/fixtures/docs/docs-folders";
+import { mermaidFenceCount, mermaidFiguresIn } from "../../tests/fixtures/docs/mermaid-fences";
 import { openDatabase } from "~/utils/db.server";
 import { getModule, loadCatalog } from "./content.server";
 import { allDocumentedComponents } from "./framework-components";
@@ -42,6 +43,9 @@ function testPlaceholders({ folder, label }: { folder: DocsFolder; label: string
     const [product] = await loadCatalog({ contentDir: folder.dir, db });
     const shown = new Map<string, number>();
     let svgComponents = 0;
+    let diagrams = 0;
+    const drawnOn = new Map<string, number>();
+    const undrawn: string[] = [];
     for (const module of product.modules) {
       const page = await getModule({
         productSlug: product.slug,
@@ -62,7 +66,28 @@ function testPlaceholders({ folder, label }: { folder: DocsFolder; label: string
         expect(shown.has(binding), `${module.path}: ${binding}`).toBe(false);
         svgComponents++;
       }
+      // Every mermaid fence is drawn, or shows its source beside a note that content:check names.
+      const figures = mermaidFiguresIn(html);
+      expect(figures.drawn + figures.fallbacks, `${module.path} mermaid`).toBe(
+        mermaidFenceCount(source),
+      );
+      expect(html, module.path).not.toMatch(/<style[\s>]/);
+      diagrams += figures.drawn;
+      drawnOn.set(module.path, figures.drawn);
+      if (figures.fallbacks) undrawn.push(module.path);
     }
+
+    const drawnWarnings = product.diagnostics.filter((d) =>
+      d.message.startsWith("Mermaid diagram could not be drawn"),
+    );
+    for (const modulePath of undrawn)
+      expect(
+        drawnWarnings.some((d) => d.file === path.join(folder.dir, modulePath)),
+        modulePath,
+      ).toBe(true);
+    // Mintlify's own Mermaid page: its one live diagram is drawn (the others are inside mdx examples).
+    if (drawnOn.has("components/mermaid-diagrams.mdx"))
+      expect(drawnOn.get("components/mermaid-diagrams.mdx")).toBe(1);
 
     const framework = [...shown.keys()].filter((name) => allDocumentedComponents.has(name));
     expect(framework).toEqual([]);
@@ -92,7 +117,7 @@ function testPlaceholders({ folder, label }: { folder: DocsFolder; label: string
     const total = [...shown.values()].reduce((sum, count) => sum + count, 0);
     const list = [...shown].map(([name, count]) => `${name}×${count}`).join(", ");
     console.info(
-      `${label}: ${total} placeholders, all for the site's own components (${list || "none"}); ${svgComponents} SVG imports drawn`,
+      `${label}: ${total} placeholders, all for the site's own components (${list || "none"}); ${svgComponents} SVG imports and ${diagrams} Mermaid diagrams drawn`,
     );
   }, 120_000);
 }

@@ -19,6 +19,7 @@ import { answerKeyState, previewProblems, servedVersion } from "~/models/author-
 import { requireModulePage } from "~/models/module-page.server";
 import { checkSelection, isCorrectSelection } from "~/models/quiz-attempt.server";
 import authoringStyles from "~/styles/authoring.css?url";
+import mdxDiagramStyles from "~/styles/mdx-diagrams.css?url";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireRole } from "~/utils/auth.server";
@@ -28,6 +29,7 @@ import { formFields, parseFormFields, requireFormData } from "~/utils/form.serve
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mdxStyles },
   { rel: "stylesheet", href: mdxFrameworkStyles },
+  { rel: "stylesheet", href: mdxDiagramStyles },
   { rel: "stylesheet", href: authoringStyles },
 ];
 

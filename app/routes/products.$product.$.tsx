@@ -37,6 +37,7 @@ import {
   submitQuizAnswer,
 } from "~/models/track-submission.server";
 import frictionStyles from "~/styles/friction.css?url";
+import mdxDiagramStyles from "~/styles/mdx-diagrams.css?url";
 import mdxFrameworkStyles from "~/styles/mdx-frameworks.css?url";
 import mdxStyles from "~/styles/mdx.css?url";
 import { requireUser } from "~/utils/auth.server";
@@ -46,6 +47,7 @@ import { formFields, parseFormFields, requireFormData } from "~/utils/form.serve
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: mdxStyles },
   { rel: "stylesheet", href: mdxFrameworkStyles },
+  { rel: "stylesheet", href: mdxDiagramStyles },
   { rel: "stylesheet", href: frictionStyles },
 ];
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyDocsProducts, docsFixtures, findRealCorpora } from "../fixtures/docs/docs-folders";
+import { mermaidFenceCount, mermaidFiguresIn } from "../fixtures/docs/mermaid-fences";
 import { demoEmail, signInCookie } from "./browser";
 import { demoCatalog } from "./content-keys";
 import { startServer, type RunningServer } from "./start-server";
@@ -45,6 +46,7 @@ test(`every page of the docs fixtures${corpora.present ? " and the real Mintlify
   const products = await demoCatalog(contentDir);
   expect(products.map((p) => p.slug).sort()).toEqual([...slugs].sort());
   let pages = 0;
+  let diagrams = 0;
   const images = new Set<string>();
   for (const product of products) {
     expect((await fetch(`${server.baseUrl}/products/${product.slug}`, { headers })).status).toBe(
@@ -59,6 +61,15 @@ test(`every page of the docs fixtures${corpora.present ? " and the real Mintlify
       expect(html, module.path).not.toMatch(
         /This module is unavailable right now|Something went wrong/,
       );
+      const source = fs.readFileSync(
+        path.join(contentDir, "products", product.slug, module.path),
+        "utf8",
+      );
+      const figures = mermaidFiguresIn(html);
+      expect(figures.drawn + figures.fallbacks, `${module.path} mermaid`).toBe(
+        mermaidFenceCount(source),
+      );
+      diagrams += figures.drawn;
       for (const src of html.matchAll(/\ssrc="(\/assets\/[^"]+)"/g))
         if (src[1].startsWith(`/assets/${product.slug}/`))
           images.add(src[1].replace(/&amp;/g, "&"));
@@ -73,6 +84,8 @@ test(`every page of the docs fixtures${corpora.present ? " and the real Mintlify
     expect(response.headers.get("content-type"), image).toMatch(/^image\//);
   }
   expect(images.size).toBeGreaterThanOrEqual(7);
+  // The docs fixtures' flowchart and sequence diagram, and Mintlify's own Mermaid page.
+  expect(diagrams).toBeGreaterThanOrEqual(corpora.present ? 3 : 2);
 });
 
 test("restarting the server recompiles nothing that did not change", async () => {
