@@ -5,7 +5,7 @@ import type { Node } from "unist";
 import { SKIP, visit } from "unist-util-visit";
 import { report, type CompileContext } from "../compile-context";
 import { readMermaidSource } from "./mermaid-source";
-import { drawMermaidSvg } from "./mermaid-svg";
+import type { drawMermaidSvg } from "./mermaid-svg";
 import type { PluginFile } from "./mdx-nodes";
 import { codeTitleFromMeta } from "./rehype-code-meta";
 
@@ -32,14 +32,27 @@ const shownLabels = 8;
  * Mintlify's `placement` or `actions` steer its zoom controls, which a static drawing has no use for.
  */
 export function remarkMermaid(context: CompileContext) {
-  return (tree: Root, file: PluginFile) => {
+  return async (tree: Root, file: PluginFile) => {
+    let fences = 0;
+    visit(tree, "code", (node: Code) => {
+      if (node.lang?.toLowerCase() === "mermaid") fences += 1;
+    });
+    if (fences === 0) return;
+    // Loaded on the first diagram: the renderer and its layout engine are megabytes a server
+    // whose content draws none never holds.
+    const { drawMermaidSvg: draw } = await import("./mermaid-svg");
     let count = 0;
     visit(tree, "code", (node: Code, index, parent) => {
       if (node.lang?.toLowerCase() !== "mermaid" || !parent || index === undefined) return;
       count += 1;
       const caption = codeTitleFromMeta(node.meta);
       const fenceLine = node.position?.start.line;
-      const drawn = drawDiagram({ node, caption, idPrefix: idPrefixFor(node.value, count) });
+      const drawn = drawDiagram({
+        node,
+        caption,
+        idPrefix: idPrefixFor(node.value, count),
+        draw,
+      });
       if (drawn.reason) {
         report(context, {
           severity: "warning",
@@ -66,17 +79,19 @@ function drawDiagram({
   node,
   caption,
   idPrefix,
+  draw,
 }: {
   node: Code;
   caption: string | undefined;
   idPrefix: string;
+  draw: typeof drawMermaidSvg;
 }): DrawnDiagram {
   const source = readMermaidSource(node.value);
   if (!source.drawable) return failedDiagram({ node, reason: source.reason, line: source.line });
   const name = source.title ?? caption ?? source.kind;
   let drawn: ReturnType<typeof drawMermaidSvg>;
   try {
-    drawn = drawMermaidSvg({ text: source.text, idPrefix, label: name });
+    drawn = draw({ text: source.text, idPrefix, label: name });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failedDiagram({ node, reason: message.split("\n")[0] });
