@@ -145,6 +145,28 @@ test("h2 and h3 headings are extracted with their ids for the table of contents"
   expect(result.html).toContain('<h2 id="my-id">Custom</h2>');
 });
 
+test("Mintlify's <Heading> is a heading of its level in the contents; Docusaurus's stays out of them, as there", async () => {
+  const result = await compile(`# Page
+
+<Heading as="h2" id="setup">Set **up** the feed</Heading>
+
+<Heading level={3} noAnchor>
+Heading without anchor link
+</Heading>
+
+<Heading level="4">Too deep for the contents</Heading>
+`);
+  expect(result.messages).toEqual([]);
+  expect(result.headings).toEqual([
+    { depth: 3, id: "heading-without-anchor-link", text: "Heading without anchor link" },
+  ]);
+  expect(result.html).toContain('<h2 id="setup">Set <strong>up</strong> the feed</h2>');
+  expect(result.html).toContain(
+    '<h3 id="heading-without-anchor-link">Heading without anchor link</h3>',
+  );
+  expect(result.html).toContain('<h4 id="too-deep-for-the-contents">');
+});
+
 test("an unknown component renders as a placeholder with a warning on its line", async () => {
   const result = await compile(
     '# Team\n\n<TeamRoster>\n  <TeamRoster.Member name="Ada" />\n</TeamRoster>\n\nText with <PackageLink>inline</PackageLink>.\n',

@@ -16,6 +16,7 @@ import { remarkAdmonitions } from "./mdx-plugins/remark-admonitions";
 import { remarkCodeGuard } from "./mdx-plugins/remark-code-guard";
 import { remarkComponents } from "./mdx-plugins/remark-components";
 import { remarkDocCardList } from "./mdx-plugins/remark-doc-card-list";
+import { remarkHeadingComponent } from "./mdx-plugins/remark-heading-component";
 import { remarkHeadingIds } from "./mdx-plugins/remark-heading-ids";
 import { remarkLocalUrls } from "./mdx-plugins/remark-local-urls";
 import { remarkMermaid } from "./mdx-plugins/remark-mermaid";
@@ -28,7 +29,7 @@ import { renderModule } from "./render-module.server";
 import type { Diagnostic, QuizKey, TocHeading } from "./types";
 
 /** Part of every cache key: bump it whenever a plugin or component change alters compiled output or its checks. */
-export const COMPILER_VERSION = "firsthand-mdx-5";
+export const COMPILER_VERSION = "firsthand-mdx-6";
 
 export type CompiledModule = {
   ok: boolean;
@@ -101,6 +102,7 @@ export async function compileMdx({
           remarkDirective,
           [remarkAdmonitions, context],
           [remarkMermaid, context],
+          remarkHeadingComponent,
           [remarkHeadingIds, context],
           remarkViewGroups,
           [remarkDocCardList, context],
