@@ -1,5 +1,6 @@
 import { moduleSources } from "#db/schema";
 import { getDb } from "~/utils/db.server";
+import { answerModule } from "../../tests/setup/answer-module";
 import { makeUser } from "../../tests/setup/factories";
 import { moduleFixture, productFixture, quizKey } from "../../tests/setup/product-fixture";
 import type { Product } from "~/content/types";
@@ -28,17 +29,7 @@ function pass({
   now: Date;
 }) {
   const module = product.modules.find((m) => m.slug === moduleSlug)!;
-  for (const id of module.quizIds) {
-    answerQuiz({
-      userId,
-      productSlug: product.slug,
-      module,
-      key: quizKey(id),
-      policy: product.policy,
-      selected: ["1"],
-      now,
-    });
-  }
+  answerModule({ userId, product, module, now });
   return completeModule({ userId, product, module, now });
 }
 

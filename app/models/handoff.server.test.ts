@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { deliveries, handoffEvents, outboxEvents } from "#db/schema";
 import type { Product } from "~/content/types";
 import { getDb } from "~/utils/db.server";
+import { answerModule } from "../../tests/setup/answer-module";
 import { makeUser } from "../../tests/setup/factories";
-import { moduleFixture, productFixture, quizKey } from "../../tests/setup/product-fixture";
+import { moduleFixture, productFixture } from "../../tests/setup/product-fixture";
 import { completeModule } from "./certification.server";
 import { adherenceByRep, adherenceByTeam, weeklyBars } from "./handoff-adherence";
 import {
@@ -15,7 +16,6 @@ import {
   listHandoffsFor,
   type HandoffInput,
 } from "./handoff.server";
-import { answerQuiz } from "./quiz-attempt.server";
 
 const t0 = new Date("2026-03-02T10:00:00Z");
 const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
@@ -31,17 +31,7 @@ function frictionProduct(): Product {
 
 function walk(userId: string, product: Product) {
   for (const module of product.modules) {
-    for (const id of module.quizIds) {
-      answerQuiz({
-        userId,
-        productSlug: product.slug,
-        module,
-        key: quizKey(id),
-        policy: product.policy,
-        selected: ["1"],
-        now: t0,
-      });
-    }
+    answerModule({ userId, product, module, now: t0 });
     completeModule({ userId, product, module, now: t0 });
   }
 }

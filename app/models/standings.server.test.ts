@@ -1,8 +1,8 @@
 import type { Product } from "~/content/types";
 import { makeUser } from "../../tests/setup/factories";
-import { productFixture, quizKey } from "../../tests/setup/product-fixture";
+import { answerModule } from "../../tests/setup/answer-module";
+import { productFixture } from "../../tests/setup/product-fixture";
 import { completeModule, getStanding } from "./certification.server";
-import { answerQuiz } from "./quiz-attempt.server";
 import { grantRetake } from "./retake.server";
 import { getStandings } from "./standings.server";
 
@@ -12,16 +12,7 @@ const at = (days: number) => new Date(t0.getTime() + days * day);
 
 function answer(userId: string, product: Product, index: number, choice: string, now: Date) {
   const module = product.modules[index];
-  for (const id of module.quizIds)
-    answerQuiz({
-      userId,
-      productSlug: product.slug,
-      module,
-      key: quizKey(id),
-      policy: product.policy,
-      selected: [choice],
-      now,
-    });
+  answerModule({ userId, product, module, choice, now });
   return module;
 }
 

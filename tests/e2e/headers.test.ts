@@ -1,8 +1,9 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { breakingModulePath, contentWithBreakingModule } from "./breaking-product";
 import { browserForThisFile, signedInContext, demoEmail, signInCookie } from "./browser";
 import { startServer, type RunningServer } from "./start-server";
+import { watchedPage, type Watched } from "./watched-page";
 
 // Its own server: the walk answers a quiz, and one extra product has a module that always throws.
 const content = contentWithBreakingModule();
@@ -145,23 +146,6 @@ test("a 404 and an unexpected 500 show a plain message: no stack, path, version 
   // The server log has the real error, for whoever runs it.
   expect(server.output()).toContain(content.message);
 });
-
-type Watched = { page: Page; problems: string[] };
-
-async function watchedPage(context: BrowserContext): Promise<Watched> {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
-  return { page, problems };
-}
 
 /** Hydrated means React took over the server's HTML: Remix's router is up and nothing failed. */
 async function expectHydrated(page: Page) {

@@ -1,25 +1,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyDocsProducts, docsFixtures } from "../fixtures/docs/docs-folders";
 import { describeViolations, seriousViolations } from "./axe";
-import { browserForThisFile, demoEmail, signInCookie } from "./browser";
+import { browserForThisFile, signedInContext } from "./browser";
 import { demoCatalog } from "./content-keys";
 import { startServer, type RunningServer } from "./start-server";
+import { watchedPage } from "./watched-page";
 
 // The docs fixtures as products: Mintlify's page has a flowchart, Docusaurus's a sequence diagram.
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-mermaid-"));
 const browser = browserForThisFile();
 let server: RunningServer;
-let cookie: string;
 const pages: Record<string, string> = {};
 
 beforeAll(async () => {
   copyDocsProducts({ contentDir, folders: docsFixtures });
   server = await startServer({ CONTENT_DIR: contentDir });
-  cookie = await signInCookie(server.baseUrl, demoEmail("rep1"));
   for (const product of await demoCatalog(contentDir))
     for (const module of product.modules)
       pages[`${product.slug}/${module.path}`] = `/products/${product.slug}/${module.slug}`;
@@ -33,30 +32,11 @@ afterAll(async () => {
 const flowchartPage = () => pages["mintlify/first-shipment.mdx"];
 const sequencePage = () => pages["docusaurus/docs/scheduling/02-shift-swaps.md"];
 
-async function signedInContext(options: { javaScriptEnabled: boolean; width?: number }) {
-  const context = await browser().newContext({
+function repContext(options: { javaScriptEnabled: boolean; width?: number }) {
+  return signedInContext(browser(), server.baseUrl, "rep1", {
     javaScriptEnabled: options.javaScriptEnabled,
     viewport: { width: options.width ?? 1366, height: 900 },
   });
-  const [name, value] = cookie.split("=");
-  await context.addCookies([{ name, value, url: server.baseUrl }]);
-  return context;
-}
-
-/** Console errors, CSP violations (Chromium logs each as one) and uncaught errors on the page. */
-async function watchedPage(context: BrowserContext) {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { page, problems };
 }
 
 async function open(page: Page, url: string) {
@@ -68,7 +48,7 @@ async function open(page: Page, url: string) {
 const diagram = (page: Page) => page.locator('figure.fh-diagram svg[role="img"]');
 
 test("a mermaid fence shows as an SVG diagram with JavaScript on, with no console error or CSP violation", async () => {
-  const context = await signedInContext({ javaScriptEnabled: true });
+  const context = await repContext({ javaScriptEnabled: true });
   const { page, problems } = await watchedPage(context);
   for (const [url, label] of [
     [flowchartPage(), "Print label"],
@@ -92,7 +72,7 @@ test("a mermaid fence shows as an SVG diagram with JavaScript on, with no consol
 });
 
 test("the diagram is drawn without JavaScript too, its source one click away", async () => {
-  const context = await signedInContext({ javaScriptEnabled: false });
+  const context = await repContext({ javaScriptEnabled: false });
   const { page, problems } = await watchedPage(context);
   await open(page, flowchartPage());
   expect(await diagram(page).isVisible()).toBe(true);
@@ -106,7 +86,7 @@ test("the diagram is drawn without JavaScript too, its source one click away", a
 });
 
 test("on a 390 px phone a wide diagram scrolls inside its figure, which a keyboard can focus", async () => {
-  const context = await signedInContext({ javaScriptEnabled: true, width: 390 });
+  const context = await repContext({ javaScriptEnabled: true, width: 390 });
   const { page, problems } = await watchedPage(context);
   await open(page, flowchartPage());
   const canvas = page.locator(".fh-diagram__canvas");
