@@ -233,6 +233,10 @@ export const certifications = sqliteTable(
       .where(sql`state = 'active'`),
     // A rep's history, all states (certificates page).
     index("certifications_user_idx").on(t.userId, t.issuedAt),
+    // A product's certified reps (change impact) without reading each row's module list.
+    index("certifications_active_product_idx")
+      .on(t.productSlug, t.userId)
+      .where(sql`state = 'active'`),
   ],
 );
 

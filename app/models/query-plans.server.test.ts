@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { productFixture } from "../../tests/setup/product-fixture";
 import { getStanding } from "./certification.server";
+import { listCertifiedReps } from "./change-impact.server";
 import { getStandings } from "./standings.server";
 import { getUserByEmail } from "./user.server";
 
@@ -73,5 +74,17 @@ describe("hot queries' plans", () => {
       expect(plan(read).join("\n")).toContain("quiz_attempts_user_time_idx");
     const revisions = reads.find((s) => s.includes(`from "module_sources"`))!;
     expect(plan(revisions).join("\n")).toContain("COVERING INDEX module_sources_revision_seen_idx");
+  });
+
+  it("reads a product's certified reps for a change's impact from its active certifications' index", () => {
+    statements.length = 0;
+    listCertifiedReps({ db, productSlug: "nothing" });
+    const reads = statements.filter((s) => s.trimStart().toUpperCase().startsWith("SELECT"));
+    expect(reads).toHaveLength(3);
+    for (const read of reads) {
+      const details = plan(read).join("\n");
+      expect(details, read).toMatch(/USING (COVERING )?INDEX certifications_active_product_idx/);
+      expect(details, read).not.toMatch(/^SCAN |TEMP B-TREE/m);
+    }
   });
 });

@@ -210,6 +210,10 @@ const rules: Record<string, Rule> = {
   "content_.impact.tsx": {
     get: () => [{ expect: onlyFor(["author", "admin"]) }],
   },
+  // Without a list to export, a clear 400; the lists themselves: impact-at-scale.test.ts.
+  "content_.impact[.]csv.ts": {
+    get: () => [{ expect: onlyFor(["author", "admin"], { status: 400 }) }],
+  },
   "content_.history.$product.$.tsx": {
     get: () => [
       { params: { product, "*": module }, expect: onlyFor(["author", "admin"]) },

@@ -1,0 +1,1 @@
+CREATE INDEX `certifications_active_product_idx` ON `certifications` (`product_slug`,`user_id`) WHERE state = 'active';
