@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -81,7 +82,17 @@ if (viteDevServer) {
     "/assets",
     express.static("build/client/assets", { immutable: true, maxAge: "1y", fallthrough: true }),
   );
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The few files from public/ (the favicon): asking the disk about every page path costs each
+  // page a stat call, so only paths known to be files reach the static handler.
+  const publicFiles = new Set(
+    fs
+      .readdirSync("build/client", { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${path.relative("build/client", path.join(entry.parentPath, entry.name))}`)
+      .filter((file) => !file.startsWith("/assets/")),
+  );
+  const publicStatic = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 }
 
 // Activity slides a session on (see session.server.ts); the browser's cookie must follow, or it
