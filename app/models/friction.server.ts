@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { frictionFlags, users, type FrictionFlagState, type User } from "#db/schema";
 import { recordFrictionAnswered } from "~/integrations/friction-events.server";
 import { getDb, immediateTransaction } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared-query.server";
 import { randomToken } from "~/utils/secret-token.server";
 import type { FrictionAnchor, FrictionCount } from "./friction-flag";
 import { repIdsInScope, type ReadinessScope } from "./rep-scope.server";
@@ -41,6 +42,23 @@ export function createFrictionFlag({
 }
 
 /** What one reader flagged on one module, newest first, with any reply. */
+// On every module page a rep opens: built and compiled once.
+const flagsOfReader = preparedQuery((db) =>
+  db
+    .select({ flag: frictionFlags, replierName: users.name })
+    .from(frictionFlags)
+    .leftJoin(users, eq(users.id, frictionFlags.repliedById))
+    .where(
+      and(
+        eq(frictionFlags.userId, sql.placeholder("userId")),
+        eq(frictionFlags.productSlug, sql.placeholder("productSlug")),
+        eq(frictionFlags.moduleSlug, sql.placeholder("moduleSlug")),
+      ),
+    )
+    .orderBy(desc(frictionFlags.createdAt))
+    .prepare(),
+);
+
 export function listFlagsOfReader({
   userId,
   productSlug,
@@ -50,19 +68,7 @@ export function listFlagsOfReader({
   productSlug: string;
   moduleSlug: string;
 }) {
-  return getDb()
-    .select({ flag: frictionFlags, replierName: users.name })
-    .from(frictionFlags)
-    .leftJoin(users, eq(users.id, frictionFlags.repliedById))
-    .where(
-      and(
-        eq(frictionFlags.userId, userId),
-        eq(frictionFlags.productSlug, productSlug),
-        eq(frictionFlags.moduleSlug, moduleSlug),
-      ),
-    )
-    .orderBy(desc(frictionFlags.createdAt))
-    .all();
+  return flagsOfReader().all({ userId, productSlug, moduleSlug });
 }
 
 export function getFrictionFlag({ id }: { id: string }) {

@@ -9,6 +9,7 @@ import { completeModule } from "./certification.server";
 import { adherenceByRep, adherenceByTeam, weeklyBars } from "./handoff-adherence";
 import {
   answerHandoff,
+  countHandoffsNeedingMove,
   fileHandoff,
   getHandoffDetail,
   getSuccessor,
@@ -266,4 +267,14 @@ test("adherence counts an edited handoff once, from its first filing, with the q
       medianHoursToAcknowledge: 10,
     },
   ]);
+});
+
+test("the header's handoff count is what waits on each person: the CSM's to answer, the rep's to reply", async () => {
+  const { product, rep, csm, input } = await setup();
+  const filed = fileOrThrow({ rep, product, input, now: hours(1) });
+  expect(countHandoffsNeedingMove({ userId: csm.id })).toBe(1);
+  expect(countHandoffsNeedingMove({ userId: rep.id })).toBe(0);
+  expect(answerAt(filed.id, csm, "questioned", 2, "Which bank?")).toEqual({ ok: true });
+  expect(countHandoffsNeedingMove({ userId: csm.id })).toBe(0);
+  expect(countHandoffsNeedingMove({ userId: rep.id })).toBe(1);
 });

@@ -14,6 +14,7 @@ import {
 import type { Product } from "~/content/types";
 import { recordHandoffNotice } from "~/integrations/handoff-events.server";
 import { getDb, immediateTransaction, type Db } from "~/utils/db.server";
+import { preparedQuery } from "~/utils/prepared-query.server";
 import { randomToken } from "~/utils/secret-token.server";
 import { getStanding } from "./certification.server";
 import { describeEligibility } from "./eligibility.server";
@@ -286,18 +287,22 @@ export function listHandoffsFor({ viewer }: { viewer: User }): HandoffListRow[] 
 }
 
 /** The app's inbox: handoffs waiting on this person (a CSM to answer, a rep to reply). */
-export function countHandoffsNeedingMove({ userId }: { userId: string }): number {
-  const row = getDb()
+// In every page's header: built and compiled once.
+const handoffsNeedingMove = preparedQuery((db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(handoffs)
     .where(
       or(
-        and(eq(handoffs.csmId, userId), eq(handoffs.state, "submitted")),
-        and(eq(handoffs.repId, userId), eq(handoffs.state, "questioned")),
+        and(eq(handoffs.csmId, sql.placeholder("userId")), eq(handoffs.state, "submitted")),
+        and(eq(handoffs.repId, sql.placeholder("userId")), eq(handoffs.state, "questioned")),
       ),
     )
-    .get();
-  return row?.n ?? 0;
+    .prepare(),
+);
+
+export function countHandoffsNeedingMove({ userId }: { userId: string }): number {
+  return handoffsNeedingMove().get({ userId })?.n ?? 0;
 }
 
 export function listHandoffEvents({ handoffIds }: { handoffIds: string[] }): HandoffEvent[] {

@@ -30,7 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         ...base,
         home: "rep" as const,
-        overviews: getProductOverviews({ userId: user.id, products }),
+        // Only what a card shows leaves the server: the reasons are on each product's page.
+        overviews: getProductOverviews({ userId: user.id, products }).map(
+          ({ eligibility, ...card }) => ({
+            ...card,
+            eligibility: {
+              status: eligibility.status,
+              cleared: eligibility.cleared,
+              expiresAt: eligibility.expiresAt,
+            },
+          }),
+        ),
       };
     case "manager":
     case "admin": {

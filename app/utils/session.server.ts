@@ -1,7 +1,8 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "#db/schema";
 import { getDb } from "./db.server";
+import { preparedQuery } from "./prepared-query.server";
 import { hashTokenSecret, randomToken } from "./secret-token.server";
 
 // Following Lucia's session guide: a token is "<id>.<secret>"; only sha256(secret) is stored.
@@ -38,6 +39,16 @@ export function createSession({
   return { ...session, token: `${id}.${secret}` };
 }
 
+// Every request reads this, twice (the cookie's refresh and the page): built and compiled once.
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function validateSessionToken({
   token,
   now = new Date(),
@@ -48,12 +59,7 @@ export function validateSessionToken({
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0) return null;
   const db = getDb();
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionWithUser(db).get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashTokenSecret(secret), row.session.secretHash)) return null;
 
