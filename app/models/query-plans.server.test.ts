@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { productFixture } from "../../tests/setup/product-fixture";
 import { getStanding } from "./certification.server";
+import { getMatrixPage } from "./readiness.server";
 import { getStandings } from "./standings.server";
 import { getUserByEmail } from "./user.server";
 
@@ -73,5 +74,18 @@ describe("hot queries' plans", () => {
       expect(plan(read).join("\n")).toContain("quiz_attempts_user_time_idx");
     const revisions = reads.find((s) => s.includes(`from "module_sources"`))!;
     expect(plan(revisions).join("\n")).toContain("COVERING INDEX module_sources_revision_seen_idx");
+  });
+
+  it("pages through every rep by name without sorting them all", () => {
+    statements.length = 0;
+    for (const dir of ["asc", "desc"] as const)
+      getMatrixPage({ scope: { all: true }, productSlugs: ["p"], query: { dir, page: 2 } });
+    const pages = statements.filter((s) => /ORDER BY u\.name/.test(s));
+    expect(pages).toHaveLength(2);
+    for (const read of pages) {
+      const details = plan(read).join("\n");
+      expect(details, read).toContain("users_name_idx");
+      expect(details, read).not.toContain("TEMP B-TREE");
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "#db/schema";
 import { getDb } from "./db.server";
+import { preparedQuery } from "./prepared-query.server";
 import { hashTokenSecret, randomToken } from "./secret-token.server";
 
 // Following Lucia's session guide: a token is "<id>.<secret>"; only sha256(secret) is stored.
@@ -15,6 +16,16 @@ export const sessionPolicy = {
 };
 
 export type SessionWithToken = Session & { token: string };
+// Every request validates its session: built and compiled once.
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** `extended`: this validation slid the session on, so its cookie should be sent again. */
 export type ValidSession = { session: Session; user: User; extended: boolean };
 
@@ -47,13 +58,7 @@ export function validateSessionToken({
 }): ValidSession | null {
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0) return null;
-  const db = getDb();
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionWithUser().get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashTokenSecret(secret), row.session.secretHash)) return null;
 
@@ -69,7 +74,7 @@ export function validateSessionToken({
     return { ...row, extended: false };
   }
   try {
-    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+    getDb().update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
   } catch (error) {
     // Sliding the session on is a courtesy: a database that cannot take writes must not turn every
     // page into a 503. The session stays valid until its current expiry.
