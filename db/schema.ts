@@ -50,7 +50,12 @@ export const users = sqliteTable(
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("users_team_idx").on(t.teamId)],
+  (t) => [
+    index("users_team_idx").on(t.teamId),
+    // The readiness matrix pages through every rep by name. Not led by role: an index on role
+    // would look selective to SQLite and pull users to the front of joins that filter on it.
+    index("users_name_idx").on(t.name, t.email),
+  ],
 );
 
 export const sessions = sqliteTable(

@@ -2,13 +2,14 @@ import { Form, Link } from "@remix-run/react";
 import { formatDate } from "~/utils/dates";
 
 export type DueItemView = {
-  rep: { id: string; name: string; email: string; teamName: string | null };
+  rep: { id: string; name: string };
   productSlug: string;
   productName: string;
   kind: "lapses" | "expires";
   due: string;
   daysLeft: number;
-  modules: { slug: string; title: string }[];
+  /** Titles of the modules to re-take. */
+  modules: string[];
 };
 
 /** Certifications lapsing or expiring soon; a refresh due can be reminded by email and Slack. */
@@ -37,13 +38,11 @@ export function DueSoonList({ items, canRemind }: { items: DueItemView[]; canRem
             <td data-label="What happens">
               <span className={item.kind === "lapses" ? "pill pill-warning" : "pill pill-danger"}>
                 {item.kind === "lapses" ? "Lapses" : "Expires"}
-              </span>{" "}
-              {formatDate(item.due)} · in {item.daysLeft} {item.daysLeft === 1 ? "day" : "days"}
+              </span>
+              {` ${formatDate(item.due)} · in ${item.daysLeft} ${item.daysLeft === 1 ? "day" : "days"}`}
             </td>
             <td data-label="Modules to re-take">
-              {item.modules.length
-                ? item.modules.map((m) => m.title).join(", ")
-                : "The whole track, once expired"}
+              {item.modules.length ? item.modules.join(", ") : "The whole track, once expired"}
             </td>
             {canRemind ? (
               <td data-label="Remind">

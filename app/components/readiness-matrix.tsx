@@ -42,7 +42,6 @@ export function ReadinessMatrix({
   totals,
   sortLink,
   showTeam,
-  canGrant,
 }: {
   rows: MatrixRowView[];
   products: ProductView[];
@@ -54,7 +53,6 @@ export function ReadinessMatrix({
     current: "ascending" | "descending" | "none";
   };
   showTeam: boolean;
-  canGrant: boolean;
 }) {
   const name = sortLink("name");
   return (
@@ -90,28 +88,22 @@ export function ReadinessMatrix({
             {showTeam ? <td data-label="Team">{row.rep.teamName ?? "No team"}</td> : null}
             {row.cells.map((cell, i) => (
               <td key={products[i].slug} data-label={products[i].name}>
-                <div className="stack-sm">
-                  <ReadinessCellBadge cell={cell} />
-                  {cell.retakeNeeded ? (
-                    <Form method="post" className="stack-sm">
-                      <span className="small">Track done below the pass mark.</span>
-                      {canGrant ? (
-                        <>
-                          <input type="hidden" name="intent" value="grant-retake" />
-                          <input type="hidden" name="repId" value={row.rep.id} />
-                          <input type="hidden" name="product" value={products[i].slug} />
-                          <button
-                            type="submit"
-                            className="button button-small"
-                            aria-label={`Grant ${row.rep.name} a re-take of ${products[i].name}`}
-                          >
-                            Grant a re-take
-                          </button>
-                        </>
-                      ) : null}
-                    </Form>
-                  ) : null}
-                </div>
+                <ReadinessCellBadge cell={cell} />
+                {cell.retakeNeeded ? (
+                  <Form method="post" className="matrix-retake stack-sm">
+                    <span className="small">Track done below the pass mark.</span>
+                    <input type="hidden" name="intent" value="grant-retake" />
+                    <input type="hidden" name="repId" value={row.rep.id} />
+                    <input type="hidden" name="product" value={products[i].slug} />
+                    <button
+                      type="submit"
+                      className="button button-small"
+                      aria-label={`Grant ${row.rep.name} a re-take of ${products[i].name}`}
+                    >
+                      Grant a re-take
+                    </button>
+                  </Form>
+                ) : null}
               </td>
             ))}
           </tr>

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from "~/utils/db.server";
 import { productFixture } from "../../tests/setup/product-fixture";
 import { getStanding } from "./certification.server";
 import { listCertifiedReps } from "./change-impact.server";
+import { getMatrixPage } from "./readiness.server";
 import { getStandings } from "./standings.server";
 import { getUserByEmail } from "./user.server";
 
@@ -85,6 +86,19 @@ describe("hot queries' plans", () => {
       const details = plan(read).join("\n");
       expect(details, read).toMatch(/USING (COVERING )?INDEX certifications_active_product_idx/);
       expect(details, read).not.toMatch(/^SCAN |TEMP B-TREE/m);
+    }
+  });
+
+  it("pages through every rep by name without sorting them all", () => {
+    statements.length = 0;
+    for (const dir of ["asc", "desc"] as const)
+      getMatrixPage({ scope: { all: true }, productSlugs: ["p"], query: { dir, page: 2 } });
+    const pages = statements.filter((s) => /ORDER BY u\.name/.test(s));
+    expect(pages).toHaveLength(2);
+    for (const read of pages) {
+      const details = plan(read).join("\n");
+      expect(details, read).toContain("users_name_idx");
+      expect(details, read).not.toContain("TEMP B-TREE");
     }
   });
 });

@@ -9,6 +9,8 @@ export const matrixQuery = z.object({
   status: z.enum(certificationStatuses).optional().catch(undefined),
   product: z.string().max(200).optional().catch(undefined),
   team: z.string().max(100).optional().catch(undefined),
+  /** Part of a team's name, typed by an admin looking for one; the team shown stays `team`. */
+  teamSearch: z.string().max(100).optional().catch(undefined),
   sort: z.string().max(200).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   /** The product whose journey the stall chart shows. */

@@ -176,10 +176,20 @@ export function countMatrixRows({
   query: MatrixQuery;
 }): number {
   const slugs = query.product ? [query.product] : productSlugs;
+  if (!query.status || !slugs.length) return countRepsInScope(scope);
   return (
     getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM users u
-      WHERE ${inScope(scope)} ${slugs.length ? matrixFilter({ scope, query, slugs }) : sql``}`)
-      ?.n ?? 0
+      WHERE ${inScope(scope)} ${matrixFilter({ scope, query, slugs })}`)?.n ?? 0
+  );
+}
+
+function countRepsInScope(scope: ReadinessScope) {
+  return exactAggregateFor(
+    scope,
+    "reps",
+    () =>
+      getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM users u WHERE ${inScope(scope)}`)
+        ?.n ?? 0,
   );
 }
 
@@ -245,8 +255,7 @@ export function getClearedTotals({
 
 function countCleared({ scope, productSlugs }: { scope: ReadinessScope; productSlugs: string[] }) {
   const db = getDb();
-  const reps =
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users u WHERE ${inScope(scope)}`)?.n ?? 0;
+  const reps = countRepsInScope(scope);
   const whose = rowsInScope(scope);
   const cleared = new Map(
     productSlugs.length

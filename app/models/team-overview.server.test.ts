@@ -17,36 +17,53 @@ async function admin() {
 const overviewFor = async (viewer: Awaited<ReturnType<typeof admin>>, search: string) =>
   getTeamOverview({ viewer, query: parseMatrixQuery(new URLSearchParams(search)), products: [] });
 
-test("an admin of a few teams picks one from a list", async () => {
-  const viewer = await admin();
-  const north = createTeam({ name: "North" });
-  createTeam({ name: "South" });
-  const overview = await overviewFor(viewer, "");
-  expect(overview.teamPicker).toEqual({
-    kind: "list",
-    teams: [
-      { id: north.id, name: "North" },
-      { id: expect.any(String), name: "South" },
-    ],
-  });
-});
-
-test("an admin of many teams finds one by name, and is offered near matches for a partial one", async () => {
+test("an admin finds teams by part of their name, shortest names first, at most ten", async () => {
   const viewer = await admin();
   for (let i = 1; i <= 120; i++) createTeam({ name: `Team ${i}` });
 
-  const exact = await overviewFor(viewer, "team=team 12");
-  expect(exact.team?.name).toBe("Team 12");
-  expect(exact.hasScope).toBe(true);
-  expect(exact.teamPicker).toEqual({ kind: "search", matches: [] });
+  const unsearched = await overviewFor(viewer, "");
+  expect(unsearched.teamMatches).toBeNull();
+  expect(unsearched.team).toBeNull();
 
-  const partial = await overviewFor(viewer, "team=12");
-  expect(partial.hasScope).toBe(false);
-  expect(partial.teamPicker.kind).toBe("search");
-  const names =
-    partial.teamPicker.kind === "search" ? partial.teamPicker.matches.map((t) => t.name) : [];
-  expect(names.slice(0, 3)).toEqual(["Team 12", "Team 112", "Team 120"]);
+  const partial = await overviewFor(viewer, "teamSearch=12");
+  expect(partial.hasScope).toBe(true);
+  expect(partial.team).toBeNull();
+  expect(partial.teamMatches?.teams.map((t) => t.name).slice(0, 3)).toEqual([
+    "Team 12",
+    "Team 112",
+    "Team 120",
+  ]);
+  expect(partial.teamMatches?.more).toBe(false);
 
-  const wildcard = await overviewFor(viewer, "team=%25");
-  expect(wildcard.teamPicker).toEqual({ kind: "search", matches: [] });
+  const many = await overviewFor(viewer, "teamSearch=team");
+  expect(many.teamMatches?.teams).toHaveLength(10);
+  expect(many.teamMatches?.more).toBe(true);
+
+  const wildcard = await overviewFor(viewer, "teamSearch=%25");
+  expect(wildcard.teamMatches).toEqual({ teams: [], more: false });
+});
+
+test("a team is shown by id or by name, and a search leaves it shown", async () => {
+  const viewer = await admin();
+  const north = createTeam({ name: "North" });
+  createTeam({ name: "South" });
+  const byId = await overviewFor(viewer, `team=${north.id}&teamSearch=sou`);
+  expect(byId.team?.name).toBe("North");
+  expect(byId.teamMatches?.teams.map((t) => t.name)).toEqual(["South"]);
+  const byName = await overviewFor(viewer, "team=north");
+  expect(byName.team?.id).toBe(north.id);
+  const unknown = await overviewFor(viewer, "team=nowhere");
+  expect(unknown.hasScope).toBe(false);
+});
+
+test("a manager sees no team search, whatever the query", async () => {
+  const manager = await createUser({
+    email: "lead@example.test",
+    name: "Lee",
+    role: "manager",
+    password: "x".repeat(12),
+  });
+  createTeam({ name: "Lee's", managerId: manager.id });
+  const overview = await overviewFor(manager, "teamSearch=a");
+  expect(overview.teamMatches).toBeNull();
 });

@@ -5,28 +5,23 @@ import { countDue, getClearedTotals, getMatrixPage, listDueStatuses } from "./re
 import type { MatrixQuery } from "./readiness-view";
 import { resolveViewerScope } from "./rep-scope.server";
 import { getStallSummary, getStalls } from "./stalls.server";
-import { countTeams, listTeams, searchTeams } from "./team.server";
+import { searchTeams } from "./team.server";
 import { worstStall } from "./stalls";
 
 /** The due list on the page; the CSV has every item. */
 export const dueShown = 50;
 
-/** Up to this many teams, an admin picks from a list; beyond it, types a name. */
-const teamListLimit = 50;
+/** How many teams a search lists: enough to pick from, few enough to read. */
+export const teamMatchesShown = 10;
 
-export type TeamPicker =
-  | { kind: "none" }
-  | { kind: "list"; teams: { id: string; name: string }[] }
-  | { kind: "search"; matches: { id: string; name: string }[] };
-
-function getTeamPicker({ viewer, asked, found }: { viewer: User; asked?: string; found: boolean }) {
-  if (viewer.role !== "admin") return { kind: "none" } satisfies TeamPicker;
-  const pick = ({ id, name }: { id: string; name: string }) => ({ id, name });
-  if (countTeams() <= teamListLimit) {
-    return { kind: "list", teams: listTeams().map(pick) } satisfies TeamPicker;
-  }
-  const matches = asked && !found ? searchTeams({ text: asked, limit: 10 }).map(pick) : [];
-  return { kind: "search", matches } satisfies TeamPicker;
+/** The teams an admin's search finds; null when nobody searched (or the viewer cannot pick). */
+function findTeams({ viewer, text }: { viewer: User; text?: string }) {
+  if (viewer.role !== "admin" || !text?.trim()) return null;
+  const found = searchTeams({ text, limit: teamMatchesShown + 1 });
+  return {
+    teams: found.slice(0, teamMatchesShown).map(({ id, name }) => ({ id, name })),
+    more: found.length > teamMatchesShown,
+  };
 }
 
 /** Everything /team shows a viewer: their matrix page, totals, what is due and where reps stall. */
@@ -67,7 +62,7 @@ export function getTeamOverview({
   const stalls = scope && charted ? getStalls({ scope, products: [charted] }) : [];
   return {
     team,
-    teamPicker: getTeamPicker({ viewer, asked: query.team, found: team !== null }) as TeamPicker,
+    teamMatches: findTeams({ viewer, text: query.teamSearch }),
     hasScope: scope !== null,
     repCount: totals.reps,
     products: products.map((p) => ({ slug: p.slug, name: p.name })),

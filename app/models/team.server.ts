@@ -6,15 +6,6 @@ export function listTeams(): Team[] {
   return getDb().select().from(teams).orderBy(asc(teams.name)).all();
 }
 
-export function countTeams(): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(teams)
-      .get()?.n ?? 0
-  );
-}
-
 /** Teams whose name holds `text`, shortest names first so "Team 1" comes before "Team 100". */
 export function searchTeams({ text, limit }: { text: string; limit: number }): Team[] {
   const pattern = `%${text

@@ -8,13 +8,19 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionResult } from "~/components/action-result";
-import { DueSoonList } from "~/components/due-soon-list";
-import { ReadinessMatrix } from "~/components/readiness-matrix";
+import { DueSoonList, type DueItemView } from "~/components/due-soon-list";
+import {
+  ReadinessMatrix,
+  type MatrixCellView,
+  type MatrixRowView,
+} from "~/components/readiness-matrix";
 import { SelectField } from "~/components/select-field";
 import { StallChart } from "~/components/stall-chart";
+import { TeamSearch } from "~/components/team-search";
 import { loadCatalog, requireProduct } from "~/content/content.server";
 import { certificationStatuses, statusLabels } from "~/models/certification-status";
 import { sendManualReminder } from "~/models/manual-reminder.server";
+import type { ReadinessCell, ReadinessRow } from "~/models/readiness.server";
 import { parseMatrixQuery } from "~/models/readiness-view";
 import { grantRetake } from "~/models/retake.server";
 import { getTeamOverview } from "~/models/team-overview.server";
@@ -36,20 +42,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     ...overview,
     team: overview.team ? { id: overview.team.id, name: overview.team.name } : null,
-    // Cells line up with `products`; only what a cell shows leaves the server.
-    page: {
-      ...overview.page,
-      rows: overview.page.rows.map((r) => ({
-        rep: r.rep,
-        cells: r.cells.map((c) => ({
-          status: c.status,
-          progress: c.progress,
-          retakeNeeded: c.retakeNeeded,
-        })),
-      })),
-    },
-    due: overview.due.map((d) => ({ ...d, due: d.due.toISOString() })),
+    page: { ...overview.page, rows: overview.page.rows.map(toRowView) },
+    due: overview.due.map((d): DueItemView => ({
+      rep: { id: d.rep.id, name: d.rep.name },
+      productSlug: d.productSlug,
+      productName: d.productName,
+      kind: d.kind,
+      due: d.due.toISOString(),
+      daysLeft: d.daysLeft,
+      modules: d.modules.map((m) => m.title),
+    })),
   };
+}
+
+// Cells line up with `products`, and only what a cell shows leaves the server. Equal cells are one
+// object: the loader's encoding writes an object it has seen as a reference, so a page of a
+// thousand cells sends each kind (status, percent, re-take) once.
+const cellViews = new Map<string, MatrixCellView>();
+function toCellView({ status, progress, retakeNeeded }: ReadinessCell): MatrixCellView {
+  const percent = Math.round(progress * 100);
+  const key = `${status}:${percent}:${retakeNeeded}`;
+  let view = cellViews.get(key);
+  if (!view) {
+    view = { status, progress: percent / 100, retakeNeeded };
+    cellViews.set(key, view);
+  }
+  return view;
+}
+
+function toRowView({ rep, cells }: ReadinessRow): MatrixRowView {
+  const { id, name, email, disabled, teamName } = rep;
+  return { rep: { id, name, email, disabled, teamName }, cells: cells.map(toCellView) };
 }
 
 const actionSchema = z.object({
@@ -88,7 +111,7 @@ export default function Team() {
     role,
     query,
     team,
-    teamPicker,
+    teamMatches,
     hasScope,
     repCount,
     products,
@@ -132,6 +155,10 @@ export default function Team() {
   const title = team?.name ?? (role === "admin" ? "Every team" : "My team");
   const exportParams = new URLSearchParams(params);
   exportParams.delete("page");
+  exportParams.delete("teamSearch");
+  const searchKeeps = Object.fromEntries(
+    [...params].filter(([k, v]) => v && k !== "teamSearch" && k !== "page"),
+  );
   const exportQuery = exportParams.size ? `&${exportParams}` : "";
   return (
     <div className="stack-lg">
@@ -166,27 +193,18 @@ export default function Team() {
       <ActionResult error={result?.error} notice={result?.notice} />
       <section className="panel stack" aria-labelledby="matrix-title">
         <h2 id="matrix-title">Readiness</h2>
+        {role === "admin" ? (
+          <TeamSearch
+            team={team}
+            text={query.teamSearch ?? ""}
+            matches={teamMatches}
+            keep={searchKeeps}
+            teamHref={(id) => withParams({ team: id, teamSearch: null, page: null })}
+            everyTeamHref={withParams({ team: null, page: null })}
+          />
+        ) : null}
         <Form method="get" className="matrix-filters" aria-label="Filter the matrix">
-          {teamPicker.kind === "list" ? (
-            <SelectField
-              label="Team"
-              name="team"
-              anyLabel="Every team"
-              defaultValue={team?.id ?? query.team}
-              options={teamPicker.teams.map((t) => ({ value: t.id, label: t.name }))}
-            />
-          ) : teamPicker.kind === "search" ? (
-            <label className="field">
-              <span>Team</span>
-              <input
-                type="search"
-                name="team"
-                placeholder="Every team"
-                defaultValue={team?.name ?? query.team ?? ""}
-                maxLength={100}
-              />
-            </label>
-          ) : null}
+          {team && role === "admin" ? <input type="hidden" name="team" value={team.id} /> : null}
           <SelectField
             label="Product"
             name="product"
@@ -212,18 +230,6 @@ export default function Team() {
             </Link>
           ) : null}
         </Form>
-        {teamPicker.kind === "search" && teamPicker.matches.length ? (
-          <p className="small">
-            Did you mean{" "}
-            {teamPicker.matches.map((t, i) => (
-              <span key={t.id}>
-                {i ? ", " : ""}
-                <Link to={withParams({ team: t.id, page: null })}>{t.name}</Link>
-              </span>
-            ))}
-            ?
-          </p>
-        ) : null}
         <p className="muted small" aria-live="polite">
           {page.total === repCount
             ? `${page.total} reps`
@@ -238,7 +244,6 @@ export default function Team() {
               totals={shownTotals}
               sortLink={sortLink}
               showTeam={role === "admin" && !team}
-              canGrant
             />
           </div>
         ) : hasScope ? (

@@ -4,9 +4,15 @@ import { getEnv } from "./env.server";
 import { readSessionToken } from "./session-cookie.server";
 import { validateSessionToken, type ValidSession } from "./session.server";
 
+// The root loader and the page's own both ask who is signed in: one look-up per request.
+const sessionsByRequest = new WeakMap<Request, ValidSession | null>();
+
 export function getSession(request: Request): ValidSession | null {
+  if (sessionsByRequest.has(request)) return sessionsByRequest.get(request) ?? null;
   const token = readSessionToken(request);
-  return token ? validateSessionToken({ token }) : null;
+  const session = token ? validateSessionToken({ token }) : null;
+  sessionsByRequest.set(request, session);
+  return session;
 }
 
 export function getUser(request: Request): User | null {

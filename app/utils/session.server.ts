@@ -16,6 +16,16 @@ export const sessionPolicy = {
 };
 
 export type SessionWithToken = Session & { token: string };
+// Every request validates its session: built and compiled once.
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /** `extended`: this validation slid the session on, so its cookie should be sent again. */
 export type ValidSession = { session: Session; user: User; extended: boolean };
 
@@ -39,16 +49,6 @@ export function createSession({
   return { ...session, token: `${id}.${secret}` };
 }
 
-// Every request reads this, twice (the cookie's refresh and the page): built and compiled once.
-const sessionWithUser = preparedQuery((db) =>
-  db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare(),
-);
-
 export function validateSessionToken({
   token,
   now = new Date(),
@@ -58,8 +58,7 @@ export function validateSessionToken({
 }): ValidSession | null {
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0) return null;
-  const db = getDb();
-  const row = sessionWithUser(db).get({ id });
+  const row = sessionWithUser().get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashTokenSecret(secret), row.session.secretHash)) return null;
 
@@ -75,7 +74,7 @@ export function validateSessionToken({
     return { ...row, extended: false };
   }
   try {
-    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
+    getDb().update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id)).run();
   } catch (error) {
     // Sliding the session on is a courtesy: a database that cannot take writes must not turn every
     // page into a 503. The session stays valid until its current expiry.

@@ -125,6 +125,50 @@ test("an admin sees every team and can narrow the matrix to one", async () => {
   for (const r of north) expect(one).not.toContain(demoEmail(r));
 });
 
+for (const javaScriptEnabled of [false, true]) {
+  test(`an admin finds a team by part of its name and follows it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const context = await browser().newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, demoEmail("admin"));
+    await page.waitForURL(`${server.baseUrl}/`);
+    await page.goto(`${server.baseUrl}/team?status=not_started`);
+    const search = page.getByRole("search", { name: "Find a team" });
+    await search.getByLabel("Find a team").fill("sout");
+    await search.getByRole("button", { name: "Find" }).click();
+    await page.waitForURL(/[?&]teamSearch=sout/);
+    const found = page.getByRole("navigation", { name: "Teams found" });
+    await expect(found.getByRole("link").allInnerTexts()).resolves.toEqual(["Team South"]);
+    await found.getByRole("link", { name: "Team South" }).click();
+    await page.waitForURL(/[?&]team=/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("team")).toBe(person("rep5").teamId);
+    // The filter set before the search is kept; the search itself is done with.
+    expect(url.searchParams.get("status")).toBe("not_started");
+    expect(url.searchParams.has("teamSearch")).toBe(false);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Team South");
+    const reps = await page.locator(".readiness-matrix tbody th[scope=row] a").allInnerTexts();
+    expect(reps.length).toBeGreaterThan(0);
+    for (const name of reps) expect(south.map((r) => person(r).name)).toContain(name);
+    // Showing every team again keeps the other filters.
+    await page.getByRole("link", { name: "Every team" }).click();
+    await page.waitForURL((u) => !u.searchParams.has("team"));
+    expect(new URL(page.url()).searchParams.get("status")).toBe("not_started");
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Every team");
+    await context.close();
+  });
+}
+
+test("a team search that finds nothing says so, and the matrix stays", async () => {
+  const cookie = await signInCookie(server.baseUrl, demoEmail("admin"));
+  const html = await (
+    await fetch(`${server.baseUrl}/team?teamSearch=${encodeURIComponent("<nowhere>")}`, {
+      headers: { Cookie: cookie },
+    })
+  ).text();
+  expect(html).toContain("No team&#x27;s name contains “&lt;nowhere&gt;”.");
+  for (const r of [...north, ...south]) expect(html).toContain(demoEmail(r));
+});
+
 test("remind says why nothing went out, and refuses a rep with no refresh due or on another team", async () => {
   const cookie = await signInCookie(server.baseUrl, demoEmail("manager1"));
   const remind = (local: string) =>
