@@ -1,12 +1,11 @@
-import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify";
 import { z } from "zod";
 import { requireProduct } from "~/content/content.server";
 import { statusLabels } from "~/models/certification-status";
 import { getProductImpact } from "~/models/change-impact.server";
-import { csvOptions, fileSlug, safeCsvCell, type CsvValue } from "~/models/csv-cells";
+import { fileSlug, type CsvValue } from "~/models/csv-cells";
 import { requireRole } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv-response.server";
 import { canSeeChangeImpact } from "~/utils/permissions.server";
 
 const querySchema = z.discriminatedUnion("list", [
@@ -83,21 +82,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
   }
 
-  const csv = stringify(csvOptions);
-  Readable.from(
-    (function* () {
-      yield header.map(safeCsvCell);
-      for (const record of records) yield record.map(safeCsvCell);
-    })(),
-  ).pipe(csv);
   const what =
     query.data.list === "waiting" ? "waiting" : `${query.data.list}-${query.data.module}`;
   const fileName = `firsthand-impact-${fileSlug(product.slug)}-${fileSlug(what)}-${now.toISOString().slice(0, 10)}.csv`;
-  return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse({ header, records, fileName });
 }

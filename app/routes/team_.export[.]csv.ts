@@ -1,16 +1,15 @@
-import { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify";
 import { z } from "zod";
 import { loadCatalog } from "~/content/content.server";
 import { statusLabels } from "~/models/certification-status";
-import { csvFileName, csvOptions, safeCsvCell, type CsvValue } from "~/models/csv-cells";
+import { csvFileName, type CsvValue } from "~/models/csv-cells";
 import { dueWindowEnd, listDueSoon } from "~/models/due-soon";
 import { getLastActivity } from "~/models/rep-activity.server";
 import { eachMatrixRow, listDueStatuses } from "~/models/readiness.server";
 import { parseMatrixQuery } from "~/models/readiness-view";
 import { resolveViewerScope } from "~/models/rep-scope.server";
 import { requireRole } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv-response.server";
 
 const kindSchema = z.enum(["matrix", "due", "reps"]);
 
@@ -92,20 +91,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     };
   }
 
-  const csv = stringify(csvOptions);
-  // Rows are pulled as the client reads, so a large export never sits whole in memory as text.
-  Readable.from(
-    (function* () {
-      yield header.map(safeCsvCell);
-      for (const record of records()) yield record.map(safeCsvCell);
-    })(),
-  ).pipe(csv);
   const fileName = csvFileName({ kind: kind.data, teamName: team?.name ?? null, now });
-  return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse({ header, records: records(), fileName });
 }

@@ -1,44 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { generateBenchData, parseBenchDataArgs } from "../../scripts/bench-data";
+import { describe, expect, it } from "vitest";
 import { signInCookie } from "./browser";
-import { startServer, type RunningServer } from "./start-server";
+import { generatedOrganisationForThisFile } from "./generated-organisation";
 
 // The generated organisation served by the built server, as `npm run bench` serves it.
 describe("a generated bench organisation", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-bench-e2e-"));
-  let server: RunningServer;
-  let products: string[];
-
-  beforeAll(async () => {
-    const summary = await generateBenchData(
-      parseBenchDataArgs([
-        "--reps",
-        "30",
-        "--products",
-        "2",
-        "--modules-per-product",
-        "4",
-        "--out",
-        dir,
-      ]),
-      () => {},
-    );
-    products = summary.products;
-    server = await startServer({
-      DATABASE_PATH: summary.databasePath,
-      CONTENT_DIR: summary.contentDir,
-      SEED_DEMO: "false",
-    });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const organisation = generatedOrganisationForThisFile([
+    "--reps",
+    "30",
+    "--products",
+    "2",
+    "--modules-per-product",
+    "4",
+  ]);
 
   it("starts without recompiling, signs in manager1 and shows their team and a module", async () => {
+    const { server, products } = organisation();
     expect(server.output()).toMatch(/0 compiled, 8 from cache/);
     const cookie = await signInCookie(server.baseUrl, "manager1@bench.firsthand.test");
     const team = await fetch(`${server.baseUrl}/team`, { headers: { cookie } });

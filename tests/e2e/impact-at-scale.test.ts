@@ -1,44 +1,30 @@
 import fs from "node:fs";
 import { readFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { generateBenchData, parseBenchDataArgs } from "../../scripts/bench-data";
+import { expect, test } from "vitest";
 import { browserForThisFile, signIn, signInCookie } from "./browser";
-import { startServer, type RunningServer } from "./start-server";
+import { generatedOrganisationForThisFile } from "./generated-organisation";
 
 // The change-impact page for an organisation with more certified reps than a page should list:
 // a generated one, served as `npm run bench` serves it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-impact-scale-"));
+const organisation = generatedOrganisationForThisFile([
+  "--reps",
+  "400",
+  "--products",
+  "2",
+  "--modules-per-product",
+  "4",
+]);
 const browser = browserForThisFile();
-let server: RunningServer;
-let product: string;
-let contentDir: string;
-let databasePath: string;
-
-beforeAll(async () => {
-  const summary = await generateBenchData(
-    parseBenchDataArgs(
-      ["--reps", "400", "--products", "2", "--modules-per-product", "4"].concat(["--out", dir]),
-    ),
-    () => {},
-  );
-  product = summary.products[0];
-  contentDir = summary.contentDir;
-  databasePath = summary.databasePath;
-  server = await startServer({
-    DATABASE_PATH: summary.databasePath,
-    CONTENT_DIR: summary.contentDir,
-    SEED_DEMO: "false",
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const product = () => organisation().products[0];
+const server = {
+  get baseUrl() {
+    return organisation().server.baseUrl;
+  },
+};
 
 const emailsIn = (rows: string[]) => rows.map((r) => r.match(/rep\d+@bench\.firsthand\.test/)?.[0]);
 
@@ -57,7 +43,7 @@ test("a bump's table lists the first 50 reps it moves, and its CSV holds every o
   const page = await browser().newPage();
   await signIn(page, server.baseUrl, "admin@bench.firsthand.test");
   await page.waitForURL(`${server.baseUrl}/`);
-  await page.goto(`${server.baseUrl}/content/impact?product=${product}&bump=workspace-setup`);
+  await page.goto(`${server.baseUrl}/content/impact?product=${product()}&bump=workspace-setup`);
   const table = page.getByRole("table", { name: /Raising “Workspace setup” to revision 2/ });
   const caption = await table.locator("caption").innerText();
   const total = Number(caption.match(/would touch (\d+) certification/)?.[1]);
@@ -68,7 +54,7 @@ test("a bump's table lists the first 50 reps it moves, and its CSV holds every o
 
   const csv = await downloadCsv(page, new RegExp(`Download all ${total} as CSV`));
   expect(csv.name).toMatch(
-    new RegExp(`^firsthand-impact-${product}-bump-workspace-setup-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    new RegExp(`^firsthand-impact-${product()}-bump-workspace-setup-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
   );
   expect(csv.header).toEqual([
     "Rep",
@@ -86,7 +72,7 @@ test("a bump's table lists the first 50 reps it moves, and its CSV holds every o
   expect(csv.rows.every((r) => r[6].includes("Workspace setup"))).toBe(true);
 
   // The lists follow the database: a rep whose account is disabled leaves them at once.
-  const sqlite = new Database(databasePath, { readonly: true });
+  const sqlite = new Database(organisation().databasePath, { readonly: true });
   const { id } = sqlite.prepare("SELECT id FROM users WHERE email = ?").get(shown[0]) as {
     id: string;
   };
@@ -118,14 +104,14 @@ test("the all-products view counts what waits to go live, as the product's own v
   const summary = page.getByRole("table", { name: "Change impact per product" });
   const row = () =>
     summary.locator("tbody tr", {
-      has: page.locator(`a[href="/content/impact?product=${product}"]`),
+      has: page.locator(`a[href="/content/impact?product=${product()}"]`),
     });
   expect(await row().innerText()).toMatch(/—\s+—$/);
   const certified = Number((await row().locator("td").nth(1).innerText()).replace(/,/g, ""));
   expect(certified).toBeGreaterThan(50);
 
   // An author raises a revision in an edit that does not compile: it waits until it does.
-  const file = path.join(contentDir, "products", product, "workspace-setup.mdx");
+  const file = path.join(organisation().contentDir, "products", product(), "workspace-setup.mdx");
   const source = fs.readFileSync(file, "utf8");
   expect(source).toMatch(/^revision: 1$/m);
   fs.writeFileSync(
