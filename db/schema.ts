@@ -570,3 +570,13 @@ export const frictionFlags = sqliteTable(
 );
 
 export type FrictionFlag = typeof frictionFlags.$inferSelect;
+
+/**
+ * What each product's standings were last swept against (its revisions and policy), so a sweep,
+ * also the first after a restart, re-checks only the products whose content changed since.
+ */
+export const sweptProducts = sqliteTable("swept_products", {
+  productSlug: text("product_slug").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  sweptAt: integer("swept_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -283,6 +283,8 @@ export async function generateBenchData(
     "INSERT INTO rep_statuses (user_id, product_slug, status, eligible, certification_id, refresh_deadline, refresh_modules, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const joined = now - 700 * day;
+  // The app writes whole milliseconds (Date); a fraction would never equal what it records.
+  const ms = <T extends number | null>(t: T) => (t === null ? t : Math.round(t)) as T;
   const name = (i: number) =>
     `${people.pick(firstNames)} ${people.pick(lastNames)}${i >= 500 ? ` ${i}` : ""}`;
   const teamCount = Math.ceil(options.reps / teamSize);
@@ -353,8 +355,8 @@ export async function generateBenchData(
               userId,
               product.slug,
               row.moduleSlug,
-              row.firstOpenedAt,
-              row.completedAt,
+              ms(row.firstOpenedAt),
+              ms(row.completedAt),
               row.completedRevision,
               row.completedSourceHash,
             );
@@ -368,7 +370,7 @@ export async function generateBenchData(
               a.quizId,
               a.selected,
               a.correct ? 1 : 0,
-              a.attemptedAt,
+              ms(a.attemptedAt),
             );
           }
           rows.progress += plan.progress.length;
@@ -379,11 +381,11 @@ export async function generateBenchData(
               c.id,
               userId,
               product.slug,
-              c.issuedAt,
-              c.expiresAt,
+              ms(c.issuedAt),
+              ms(c.expiresAt),
               c.score,
               c.modules,
-              c.refreshedAt,
+              ms(c.refreshedAt),
             );
             rows.certifications++;
           }
@@ -395,9 +397,9 @@ export async function generateBenchData(
               s.status,
               s.eligible ? 1 : 0,
               s.certificationId,
-              s.refreshDeadline,
+              ms(s.refreshDeadline),
               s.refreshModules,
-              s.changedAt,
+              ms(s.changedAt),
             );
             rows.repStatuses++;
           }
@@ -437,6 +439,10 @@ export async function generateBenchData(
           );
       },
     });
+    // Every standing is now what the app would derive, so the server's first sweep has no
+    // product to re-check, as on a server that has been running.
+    const { recordSwept } = await import("~/integrations/sweep.server");
+    recordSwept({ products: catalog, now: new Date(now) });
   } finally {
     globalForDb.firsthandDb = previousDb;
   }

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { repStatuses, teams } from "#db/schema";
+import { repStatuses, sweptProducts, teams } from "#db/schema";
 import type { Product } from "~/content/types";
 import { loadCatalog } from "~/content/content.server";
 import { getRepEligibility } from "~/models/eligibility-api.server";
@@ -31,27 +31,28 @@ export function isoWeek(date: Date): { week: string; digestFrom: Date } {
 const fingerprintOf = (product: Product) =>
   JSON.stringify([product.policy, product.modules.map((m) => [m.slug, m.revision, m.status])]);
 
-let lastFingerprints: Map<string, string> | null = null;
-
 type Pair = { userId: string; productSlug: string };
 
 /**
- * The first sweep of a process checks every standing (content may have changed while it was
- * down); later ones only those the clock or a content change can have moved, and certifications
- * the matrix has not recorded yet.
+ * The standings a sweep re-checks: every one of a product whose revisions or policy changed since
+ * the last sweep (also while the server was down) and those the clock has moved. Writes keep the
+ * matrix in step with certifications in their own transaction; `reconcile` (the first sweep of a
+ * process) also re-checks any certification it has not recorded, as written by an older version.
  */
-function pairsToCheck({ products, now }: { products: Product[]; now: Date }): Pair[] {
+export function pairsToCheck({
+  changedSlugs,
+  now,
+  reconcile,
+}: {
+  changedSlugs: string[];
+  now: Date;
+  reconcile: boolean;
+}): Pair[] {
   const db = getDb();
-  const fingerprints = new Map(products.map((p) => [p.slug, fingerprintOf(p)]));
-  const changed = lastFingerprints
-    ? products.filter((p) => lastFingerprints!.get(p.slug) !== fingerprints.get(p.slug))
-    : products;
-  lastFingerprints = fingerprints;
   const pairs = new Map<string, Pair>();
   const add = (rows: Pair[]) => {
     for (const row of rows) pairs.set(`${row.userId}\u0000${row.productSlug}`, row);
   };
-  const changedSlugs = changed.map((p) => p.slug);
   if (changedSlugs.length) {
     add(
       db
@@ -61,17 +62,21 @@ function pairsToCheck({ products, now }: { products: Product[]; now: Date }): Pa
         .all(),
     );
   }
-  // Certifications are the truth for expiry: one the matrix has not recorded, or recorded with
-  // another validity, or that has run out.
+  if (reconcile) {
+    // An expired certification is recorded without its id.
+    add(
+      db.all<Pair>(sql`
+        SELECT c.user_id AS userId, c.product_slug AS productSlug
+        FROM certifications c
+        LEFT JOIN rep_statuses r ON r.user_id = c.user_id AND r.product_slug = c.product_slug
+        WHERE c.state = 'active' AND (r.user_id IS NULL OR r.expires_at IS NOT c.expires_at
+          OR (c.expires_at > ${now.getTime()} AND r.certification_id IS NOT c.id))`),
+    );
+  }
   add(
     db.all<Pair>(sql`
-      SELECT c.user_id AS userId, c.product_slug AS productSlug
-      FROM certifications c
-      LEFT JOIN rep_statuses r ON r.user_id = c.user_id AND r.product_slug = c.product_slug
-      WHERE c.state = 'active' AND (r.user_id IS NULL OR r.certification_id IS NOT c.id
-        OR r.expires_at IS NOT c.expires_at
-        OR (c.expires_at <= ${now.getTime()} AND r.status <> 'expired')
-        OR ${changedSlugs.length ? sql`c.product_slug IN ${changedSlugs}` : sql`0`})`),
+      SELECT user_id AS userId, product_slug AS productSlug FROM rep_statuses
+      WHERE expires_at <= ${now.getTime()} AND status <> 'expired'`),
   );
   add(
     db.all<Pair>(sql`
@@ -81,6 +86,34 @@ function pairsToCheck({ products, now }: { products: Product[]; now: Date }): Pa
   return [...pairs.values()];
 }
 
+/** The products whose standings depend on something other than last sweep's content. */
+function changedSinceLastSweep(products: Product[]) {
+  const swept = new Map(
+    getDb()
+      .select()
+      .from(sweptProducts)
+      .all()
+      .map((row) => [row.productSlug, row.fingerprint]),
+  );
+  return products.filter((p) => swept.get(p.slug) !== fingerprintOf(p));
+}
+
+/**
+ * Records that every standing of these products now matches their content, so later sweeps (and
+ * the first after a restart) pass them by until their revisions or policy change.
+ */
+export function recordSwept({ products, now }: { products: Product[]; now: Date }) {
+  immediateTransaction((db) => {
+    for (const product of products) {
+      const row = { fingerprint: fingerprintOf(product), sweptAt: now };
+      db.insert(sweptProducts)
+        .values({ productSlug: product.slug, ...row })
+        .onConflictDoUpdate({ target: sweptProducts.productSlug, set: row })
+        .run();
+    }
+  });
+}
+
 export type SweepResult = { checked: number; changed: number; reminders: number; digests: number };
 
 /**
@@ -88,12 +121,16 @@ export type SweepResult = { checked: number; changed: number; reminders: number;
  * once a grace period ends, expiries; and queues the reminders and digests that are due. Every
  * event it writes is guarded (status compare or dedupe key), so running it twice changes nothing.
  */
-export async function sweep({ now = new Date() }: { now?: Date } = {}): Promise<SweepResult> {
+export async function sweep({
+  now = new Date(),
+  reconcile = false,
+}: { now?: Date; reconcile?: boolean } = {}): Promise<SweepResult> {
   const db = getDb();
   const products = new Map((await loadCatalog()).map((p) => [p.slug, p]));
   const result: SweepResult = { checked: 0, changed: 0, reminders: 0, digests: 0 };
 
-  const pairs = pairsToCheck({ products: [...products.values()], now });
+  const changed = changedSinceLastSweep([...products.values()]);
+  const pairs = pairsToCheck({ changedSlugs: changed.map((p) => p.slug), now, reconcile });
   for (const [index, { userId, productSlug }] of pairs.entries()) {
     // The sweep runs on the request thread: at tens of thousands of certifications it would hold
     // every request for seconds, so it lets them through between small batches.
@@ -105,6 +142,8 @@ export async function sweep({ now = new Date() }: { now?: Date } = {}): Promise<
     result.checked++;
     if (syncRepStatus({ user, product, now })) result.changed++;
   }
+  // Only once every standing of a changed product is checked: a sweep cut short starts over.
+  if (changed.length) recordSwept({ products: changed, now });
 
   const warnFrom = new Date(now.getTime() + lapseWarningDays * dayMs);
   const dueSoon = db

@@ -168,7 +168,7 @@ export function startOutboxWorker() {
     sweeping = true;
     try {
       const started = Date.now();
-      const result = await sweep();
+      const result = await sweep({ reconcile: sweeps === 0 });
       // The first one after start shows how long a sweep takes at this organisation's size.
       if (sweeps++ === 0) {
         console.log(

@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { pairsToCheck } from "~/integrations/sweep.server";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { productFixture } from "../../tests/setup/product-fixture";
 import { getStanding } from "./certification.server";
@@ -99,6 +100,18 @@ describe("hot queries' plans", () => {
       const details = plan(read).join("\n");
       expect(details, read).toContain("users_name_idx");
       expect(details, read).not.toContain("TEMP B-TREE");
+    }
+  });
+
+  it("finds what the clock moved, every minute, through indexes: no scan of standings or certifications", () => {
+    statements.length = 0;
+    pairsToCheck({ changedSlugs: [], now: new Date(), reconcile: false });
+    const reads = statements.filter((s) => /^\s*SELECT/i.test(s));
+    expect(reads).toHaveLength(2);
+    for (const read of reads) {
+      const details = plan(read).join("\n");
+      expect(details, read).toMatch(/USING (COVERING )?INDEX rep_statuses_(expiry|deadline)_idx/);
+      expect(details, read).not.toMatch(/^SCAN |TEMP B-TREE/m);
     }
   });
 });
