@@ -177,9 +177,13 @@ export function countMatrixRows({
 }): number {
   const slugs = query.product ? [query.product] : productSlugs;
   if (!query.status || !slugs.length) return countRepsInScope(scope);
-  return (
-    getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM users u
-      WHERE ${inScope(scope)} ${matrixFilter({ scope, query, slugs })}`)?.n ?? 0
+  // Paging through a filter asks the same count again: kept until the next write.
+  return exactAggregateFor(
+    scope,
+    `matching:${query.status}:${slugs.join(",")}`,
+    () =>
+      getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM users u
+        WHERE ${inScope(scope)} ${matrixFilter({ scope, query, slugs })}`)?.n ?? 0,
   );
 }
 
