@@ -1,0 +1,86 @@
+import type { Mermaid } from "mermaid";
+
+let loaded: Promise<Mermaid> | undefined;
+let drawing: Promise<unknown> = Promise.resolve();
+
+/** Loaded on the first diagram that needs it: the library is megabytes no other page should fetch. */
+function loadMermaid(): Promise<Mermaid> {
+  loaded ??= import("mermaid").then(({ default: mermaid }) => {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: "strict",
+      // A diagram that does not parse throws instead of drawing mermaid's error picture.
+      suppressErrorRendering: true,
+      // app.css is light only (`color-scheme: light`), so mermaid's light theme matches it.
+      theme: "default",
+      fontFamily: getComputedStyle(document.body).fontFamily,
+    });
+    return mermaid;
+  });
+  return loaded;
+}
+
+/**
+ * Draws a diagram to SVG markup that is named for assistive technology and whose `<style>` carries the
+ * page's CSP nonce. Throws mermaid's error for a diagram it cannot parse or draw.
+ */
+export function drawMermaid({
+  id,
+  source,
+  label,
+  nonce,
+}: {
+  id: string;
+  source: string;
+  label: string;
+  nonce: string;
+}): Promise<string> {
+  // One at a time: mermaid measures each diagram in the live page, and the nonce below is set for one.
+  const drawn = drawing.then(async () => {
+    const mermaid = await loadMermaid();
+    const { svg } = await withNoncedStyles(nonce, () => mermaid.render(id, source));
+    return namedSvg({ svg, label, nonce });
+  });
+  drawing = drawn.catch(() => undefined);
+  return drawn;
+}
+
+/**
+ * mermaid.render puts a `<style>` into the page while it measures the diagram, and the CSP refuses a
+ * style element without the nonce; mermaid has no option for one, so it is added as mermaid creates it.
+ */
+async function withNoncedStyles<T>(nonce: string, draw: () => Promise<T>): Promise<T> {
+  const createElement = Document.prototype.createElement;
+  Object.defineProperty(document, "createElement", {
+    configurable: true,
+    value(this: Document, tagName: string, options?: ElementCreationOptions) {
+      const element = createElement.call(this, tagName, options);
+      if (nonce && tagName.toLowerCase() === "style") element.setAttribute("nonce", nonce);
+      return element;
+    },
+  });
+  try {
+    return await draw();
+  } finally {
+    Reflect.deleteProperty(document, "createElement");
+  }
+}
+
+function namedSvg({ svg, label, nonce }: { svg: string; label: string; nonce: string }) {
+  // A template's content is inert: its <style> applies nowhere until React inserts the markup.
+  const template = document.createElement("template");
+  template.innerHTML = svg;
+  const drawing = template.content.querySelector("svg");
+  if (!drawing) throw new Error("mermaid returned no SVG");
+  drawing.setAttribute("role", "img");
+  drawing.setAttribute("aria-label", label);
+  drawing.removeAttribute("aria-roledescription");
+  drawing.classList.add("fh-diagram__drawing");
+  // mermaid sizes the drawing with max-width; the stylesheet shrinks it to fit, then scrolls, from that.
+  const width = /max-width:\s*([\d.]+)px/.exec(drawing.getAttribute("style") ?? "")?.[1];
+  if (width) drawing.style.setProperty("--fh-diagram-width", `${width}px`);
+  for (const style of template.content.querySelectorAll("style")) {
+    if (nonce) style.setAttribute("nonce", nonce);
+  }
+  return template.innerHTML;
+}
