@@ -1,23 +1,22 @@
-import type { Mermaid } from "mermaid";
+// Only mermaid-figure.tsx's dynamic import loads this module, so only a page with such a diagram
+// fetches mermaid's megabytes.
+import mermaid from "mermaid";
 
-let loaded: Promise<Mermaid> | undefined;
+let initialized = false;
 let drawing: Promise<unknown> = Promise.resolve();
 
-/** Loaded on the first diagram that needs it: the library is megabytes no other page should fetch. */
-function loadMermaid(): Promise<Mermaid> {
-  loaded ??= import("mermaid").then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: "strict",
-      // A diagram that does not parse throws instead of drawing mermaid's error picture.
-      suppressErrorRendering: true,
-      // app.css is light only (`color-scheme: light`), so mermaid's light theme matches it.
-      theme: "default",
-      fontFamily: getComputedStyle(document.body).fontFamily,
-    });
-    return mermaid;
+function initializeOnce() {
+  if (initialized) return;
+  initialized = true;
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: "strict",
+    // A diagram that does not parse throws instead of drawing mermaid's error picture.
+    suppressErrorRendering: true,
+    // app.css is light only (`color-scheme: light`), so mermaid's light theme matches it.
+    theme: "default",
+    fontFamily: getComputedStyle(document.body).fontFamily,
   });
-  return loaded;
 }
 
 /**
@@ -37,8 +36,12 @@ export function drawMermaid({
 }): Promise<string> {
   // One at a time: mermaid measures each diagram in the live page, and the nonce below is set for one.
   const drawn = drawing.then(async () => {
-    const mermaid = await loadMermaid();
-    const { svg } = await withNoncedStyles(nonce, () => mermaid.render(id, source));
+    initializeOnce();
+    const { svg } = await withNoncedStyles({
+      id,
+      nonce,
+      draw: () => mermaid.render(id, source),
+    });
     return namedSvg({ svg, label, nonce });
   });
   drawing = drawn.catch(() => undefined);
@@ -48,20 +51,44 @@ export function drawMermaid({
 /**
  * mermaid.render puts a `<style>` into the page while it measures the diagram, and the CSP refuses a
  * style element without the nonce; mermaid has no option for one, so it is added as mermaid creates it.
+ * The browser then blanks a connected element's nonce attribute, and mermaid's sanitiser re-parses the
+ * markup under the same policy, so the attribute is put back before mermaid reads the markup (an
+ * observer's callback runs before mermaid's next await resumes).
  */
-async function withNoncedStyles<T>(nonce: string, draw: () => Promise<T>): Promise<T> {
+async function withNoncedStyles<T>({
+  id,
+  nonce,
+  draw,
+}: {
+  id: string;
+  nonce: string;
+  draw: () => Promise<T>;
+}): Promise<T> {
+  if (!nonce) return draw();
   const createElement = Document.prototype.createElement;
   Object.defineProperty(document, "createElement", {
     configurable: true,
     value(this: Document, tagName: string, options?: ElementCreationOptions) {
       const element = createElement.call(this, tagName, options);
-      if (nonce && tagName.toLowerCase() === "style") element.setAttribute("nonce", nonce);
+      if (tagName.toLowerCase() === "style") element.setAttribute("nonce", nonce);
       return element;
     },
+  });
+  const restoreNonces = new MutationObserver((records) => {
+    for (const { target } of records)
+      // Only in mermaid's scratch element (`d` + id): elsewhere the page keeps nonces hidden.
+      if (target instanceof Element && target.closest(`#d${id}`) && !target.getAttribute("nonce"))
+        target.setAttribute("nonce", nonce);
+  });
+  restoreNonces.observe(document.body, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["nonce"],
   });
   try {
     return await draw();
   } finally {
+    restoreNonces.disconnect();
     Reflect.deleteProperty(document, "createElement");
   }
 }

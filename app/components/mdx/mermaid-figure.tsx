@@ -7,7 +7,6 @@ import {
   type ReactNode,
 } from "react";
 import { documentNonce } from "~/utils/nonce";
-import { drawMermaid } from "./draw-mermaid";
 
 type FigureProps = ComponentPropsWithoutRef<"figure"> & {
   "data-drawn-by"?: string;
@@ -26,7 +25,11 @@ export function Figure(props: FigureProps) {
 }
 
 type Drawing =
-  { state: "waiting" } | { state: "drawn"; svg: string } | { state: "failed"; error: string };
+  | { state: "waiting" }
+  | { state: "drawn"; svg: string }
+  | { state: "failed"; error: string }
+  /** The script that draws it did not load (offline, or a deploy replaced it). */
+  | { state: "unavailable" };
 
 function MermaidFigure({
   id,
@@ -39,9 +42,13 @@ function MermaidFigure({
 
   useEffect(() => {
     let current = true;
-    drawMermaid({ id: `${id}-svg`, source: parts.source, label, nonce: documentNonce() }).then(
-      (svg) => current && setDrawing({ state: "drawn", svg }),
-      (error: unknown) => current && setDrawing({ state: "failed", error: firstLine(error) }),
+    import("./draw-mermaid").then(
+      ({ drawMermaid }) =>
+        drawMermaid({ id: `${id}-svg`, source: parts.source, label, nonce: documentNonce() }).then(
+          (svg) => current && setDrawing({ state: "drawn", svg }),
+          (error: unknown) => current && setDrawing({ state: "failed", error: firstLine(error) }),
+        ),
+      () => current && setDrawing({ state: "unavailable" }),
     );
     return () => {
       current = false;
@@ -70,6 +77,8 @@ function MermaidFigure({
     <figure {...figure}>
       {drawing.state === "failed" ? (
         <p className="fh-diagram__note">This diagram has an error: {drawing.error}</p>
+      ) : drawing.state === "unavailable" ? (
+        <p className="fh-diagram__note">This diagram could not be loaded; its source is below.</p>
       ) : (
         parts.note
       )}
