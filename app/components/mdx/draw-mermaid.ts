@@ -28,21 +28,32 @@ export function drawMermaid({
   source,
   label,
   nonce,
+  width,
 }: {
   id: string;
   source: string;
   label: string;
   nonce: string;
+  /** The width a diagram that fills its container (a gantt) is drawn at. */
+  width: number;
 }): Promise<string> {
   // One at a time: mermaid measures each diagram in the live page, and the nonce below is set for one.
   const drawn = drawing.then(async () => {
     initializeOnce();
-    const { svg } = await withNoncedStyles({
-      id,
-      nonce,
-      draw: () => mermaid.render(id, source),
-    });
-    return namedSvg({ svg, label, nonce });
+    const scratch = document.createElement("div");
+    scratch.className = "fh-diagram__scratch";
+    scratch.style.width = `${width}px`;
+    document.body.append(scratch);
+    try {
+      const { svg } = await withNoncedStyles({
+        scratch,
+        nonce,
+        draw: () => mermaid.render(id, source, scratch),
+      });
+      return namedSvg({ svg, label, nonce });
+    } finally {
+      scratch.remove();
+    }
   });
   drawing = drawn.catch(() => undefined);
   return drawn;
@@ -56,11 +67,11 @@ export function drawMermaid({
  * observer's callback runs before mermaid's next await resumes).
  */
 async function withNoncedStyles<T>({
-  id,
+  scratch,
   nonce,
   draw,
 }: {
-  id: string;
+  scratch: HTMLElement;
   nonce: string;
   draw: () => Promise<T>;
 }): Promise<T> {
@@ -76,11 +87,11 @@ async function withNoncedStyles<T>({
   });
   const restoreNonces = new MutationObserver((records) => {
     for (const { target } of records)
-      // Only in mermaid's scratch element (`d` + id): elsewhere the page keeps nonces hidden.
-      if (target instanceof Element && target.closest(`#d${id}`) && !target.getAttribute("nonce"))
+      if (target instanceof Element && !target.getAttribute("nonce"))
         target.setAttribute("nonce", nonce);
   });
-  restoreNonces.observe(document.body, {
+  // Only in the scratch element: elsewhere the page keeps nonces hidden.
+  restoreNonces.observe(scratch, {
     subtree: true,
     attributes: true,
     attributeFilter: ["nonce"],

@@ -2,6 +2,7 @@ import {
   Children,
   isValidElement,
   useEffect,
+  useRef,
   useState,
   type ComponentPropsWithoutRef,
   type ReactNode,
@@ -24,6 +25,8 @@ export function Figure(props: FigureProps) {
   return <MermaidFigure {...rest} data-drawn-by={drawnBy} id={id} label={label ?? "Diagram"} />;
 }
 
+const minimumDrawingWidth = 800;
+
 type Drawing =
   | { state: "waiting" }
   | { state: "drawn"; svg: string }
@@ -39,12 +42,20 @@ function MermaidFigure({
 }: FigureProps & { id: string; label: string }) {
   const parts = figureParts(children);
   const [drawing, setDrawing] = useState<Drawing>({ state: "waiting" });
+  const figureRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let current = true;
     import("./draw-mermaid").then(
       ({ drawMermaid }) =>
-        drawMermaid({ id: `${id}-svg`, source: parts.source, label, nonce: documentNonce() }).then(
+        drawMermaid({
+          id: `${id}-svg`,
+          source: parts.source,
+          label,
+          nonce: documentNonce(),
+          // A gantt fills the width it is drawn at: on a phone it is drawn wider, to scroll.
+          width: Math.max(figureRef.current?.clientWidth ?? 0, minimumDrawingWidth),
+        }).then(
           (svg) => current && setDrawing({ state: "drawn", svg }),
           (error: unknown) => current && setDrawing({ state: "failed", error: firstLine(error) }),
         ),
@@ -57,7 +68,7 @@ function MermaidFigure({
 
   if (drawing.state === "drawn")
     return (
-      <figure {...figure} data-drawn="true">
+      <figure {...figure} ref={figureRef} data-drawn="true">
         {/* Focusable and named, so a keyboard can scroll a diagram wider than a phone. */}
         <div
           className="fh-diagram__canvas"
@@ -74,7 +85,7 @@ function MermaidFigure({
       </figure>
     );
   return (
-    <figure {...figure}>
+    <figure {...figure} ref={figureRef}>
       {drawing.state === "failed" ? (
         <p className="fh-diagram__note">This diagram has an error: {drawing.error}</p>
       ) : drawing.state === "unavailable" ? (
