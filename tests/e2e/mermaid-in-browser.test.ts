@@ -143,6 +143,15 @@ test("on a 390 px phone the gantt scrolls inside its canvas, not the page", asyn
     const box = await canvas.boundingBox();
     expect(box?.width ?? 0).toBeLessThanOrEqual(390);
   }
+  const gantt = figures(page).nth(1).locator(".fh-diagram__canvas");
+  const sizes = await gantt.evaluate((element) => ({
+    scroll: element.scrollWidth,
+    client: element.clientWidth,
+  }));
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
+  await gantt.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => gantt.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
   expect(problems).toEqual([]);
   await context.close();
 });
