@@ -155,3 +155,19 @@ test("on a 390 px phone the gantt scrolls inside its canvas, not the page", asyn
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("reached by a client-side navigation, the page draws its diagrams too", async () => {
+  const context = await repContext({ javaScriptEnabled: true });
+  const { page, problems } = await watchedPage(context);
+  await open(page, pages["nextra/alerts/handover.mdx"]);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter
+        ?.state.initialized === true,
+  );
+  await page.getByRole("link", { name: /Alert volume/ }).click();
+  await page.waitForURL(`${server.baseUrl}${volumePage()}`);
+  await expect.poll(() => drawings(page).count(), { timeout: 20_000 }).toBe(2);
+  expect(problems).toEqual([]);
+  await context.close();
+});
