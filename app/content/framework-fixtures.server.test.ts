@@ -242,10 +242,10 @@ for (const fixture of docsFixtures) {
 
 test("the fixtures use every component, member, framework shim and admonition the pipeline supports", () => {
   const source = docsFixtures.map((fixture) => sourcesOf(fixture.dir)).join("\n");
-  // Markdown makes pre, table, li and (checklists) input; Placeholder is what the compiler
-  // substitutes, never authored.
+  // Markdown makes pre, table, li and (checklists) input, and mermaid fences figure; Placeholder is
+  // what the compiler substitutes, never authored.
   const authored = Object.entries(mdxComponents).filter(
-    ([name]) => !["pre", "table", "li", "input", "Placeholder"].includes(name),
+    ([name]) => !["pre", "table", "li", "input", "figure", "Placeholder"].includes(name),
   );
   // A namespace such as GitHub is only ever written with a member (`GitHub.Repo`).
   const names = authored.flatMap(([name, component]) => [

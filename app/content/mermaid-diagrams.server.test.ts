@@ -90,7 +90,7 @@ test("a broken diagram shows its source with a note, and content:check gets a wa
     "```",
     "",
     "```mermaid",
-    "pie title Pets",
+    "pies title Pets",
     '  "Dogs" : 386',
     "```",
     "",
@@ -101,17 +101,60 @@ test("a broken diagram shows its source with a note, and content:check gets a wa
   expect(ok).toBe(true);
   expect(messages).toEqual([
     'warning module.mdx:5 Mermaid diagram could not be drawn ("[" is never closed on line 2 of the diagram); its source is shown instead',
-    'warning module.mdx:9 Mermaid diagram could not be drawn (Mermaid "pie" diagrams are not supported); its source is shown instead',
+    'warning module.mdx:9 Mermaid diagram could not be drawn (Mermaid "pies" diagrams are not supported); its source is shown instead',
   ]);
   expect(html).not.toContain("<svg");
   expect(html).toContain(
     "This diagram could not be drawn: &quot;[&quot; is never closed on line 2 of the diagram.",
   );
   expect(html).toContain(
-    "This diagram could not be drawn: Mermaid &quot;pie&quot; diagrams are not supported.",
+    "This diagram could not be drawn: Mermaid &quot;pies&quot; diagrams are not supported.",
+  );
+  expect(html).toContain('<code class="language-mermaid">pies title Pets');
+  expect(html).toContain("<p>After.</p>");
+});
+
+const pie = [
+  "```mermaid Pets we adopted",
+  "pie title Pets",
+  '  "Dogs" : 386',
+  '  "Cats" : 85',
+  "```",
+  "",
+].join("\n");
+const gantt = [
+  "```mermaid",
+  "gantt",
+  "  accTitle: Launch plan",
+  "  dateFormat YYYY-MM-DD",
+  "  section Build",
+  "  Write docs :a1, 2024-01-01, 5d",
+  "```",
+  "",
+].join("\n");
+
+test("a Mermaid kind beautiful-mermaid cannot draw becomes a figure the browser draws, its source shown until then, without a warning", async () => {
+  const { html, code, messages, ok } = await compile(`${pie}\n${gantt}`);
+  expect(ok).toBe(true);
+  expect(messages).toEqual([]);
+  expect(html).not.toContain("could not be drawn");
+  expect(html).not.toContain("<svg");
+  expect(html).toMatch(
+    /<figure class="fh-diagram" data-diagram="pie-chart" data-drawn-by="browser">/,
+  );
+  expect(html).toContain(
+    '<figure class="fh-diagram" data-diagram="gantt-chart" data-drawn-by="browser">',
+  );
+  // The page's script names the drawing from these.
+  expect(code).toMatch(/"data-diagram-id":"fh-diagram-1-[0-9a-f]{8}"/);
+  expect(code).toContain('"data-label":"Pets we adopted"');
+  expect(code).toContain('"data-label":"Launch plan"');
+  expect(html).toContain(
+    '<p class="fh-diagram__note fh-diagram__note--waiting">This diagram is drawn when JavaScript runs; its source is below.</p>',
   );
   expect(html).toContain('<code class="language-mermaid">pie title Pets');
-  expect(html).toContain("<p>After.</p>");
+  expect(html).toContain("Write docs :a1, 2024-01-01, 5d");
+  expect(html).toContain('<figcaption class="fh-diagram__caption">Pets we adopted</figcaption>');
 });
 
 test("an error beautiful-mermaid throws falls back the same way, at the fence's line", async () => {

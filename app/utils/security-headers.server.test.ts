@@ -24,8 +24,16 @@ test("the page cannot be framed, and plugins, base tags and foreign forms are re
   expect(policy.get("base-uri")).toEqual(["'none'"]);
   expect(policy.get("form-action")).toEqual(["'self'"]);
   expect(policy.get("default-src")).toEqual(["'self'"]);
-  expect(policy.get("style-src")).toEqual(["'self'"]);
   expect(policy.get("connect-src")).toEqual(["'self'"]);
+});
+
+test("style elements need this response's nonce, while style attributes are allowed", () => {
+  const nonce = createNonce();
+  const policy = directives(contentSecurityPolicy({ nonce, dev: false }));
+  expect(policy.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
+  expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+  const dev = directives(contentSecurityPolicy({ nonce, dev: true }));
+  expect(dev.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
 });
 
 test("every response says nosniff, keeps paths from other sites and refuses framing", () => {

@@ -25,8 +25,10 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
     // so any page (sign-in included) may go on to render a module. Inline scripts still need the
     // nonce, and scripts load from this origin only.
     "script-src": ["'self'", `'nonce-${nonce}'`, "'unsafe-eval'"],
-    // Vite injects <style> elements while developing; production styles are files.
-    "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+    // Vite injects <style> elements while developing; production styles are files, and the one style
+    // element a page makes, in a diagram mermaid draws, carries the nonce. Development leaves the nonce
+    // out, as a nonce makes browsers ignore 'unsafe-inline'.
+    "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     // Progress bars and customers' MDX set style attributes; attributes cannot run script.
     "style-src-attr": ["'unsafe-inline'"],
     // Customers' docs are served unchanged, and they point at images and videos on their CDNs.

@@ -66,7 +66,7 @@ test(`every page of the docs fixtures${corpora.present ? " and the real Mintlify
         "utf8",
       );
       const figures = mermaidFiguresIn(html);
-      expect(figures.drawn + figures.fallbacks, `${module.path} mermaid`).toBe(
+      expect(figures.drawn + figures.browser + figures.fallbacks, `${module.path} mermaid`).toBe(
         mermaidFenceCount(source),
       );
       diagrams += figures.drawn;

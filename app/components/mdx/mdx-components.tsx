@@ -7,6 +7,7 @@ import { Panel, RequestExample, ResponseExample } from "./examples";
 import { Heading, TOCInline } from "./headings";
 import { Badge, Field, Icon, Tooltip } from "./inline";
 import { Bleed, Frame, IdealImage, ImageZoom, ThemedImage, Video } from "./media";
+import { Figure } from "./mermaid-figure";
 import { Placeholder } from "./placeholder";
 import { Prompt } from "./prompt";
 import { Choice, Quiz } from "./quiz";
@@ -80,6 +81,7 @@ export const mdxComponents = {
   View,
   Visibility,
   Warning,
+  figure: Figure,
   input: Input,
   li: ListItem,
   pre: Pre,

@@ -30,7 +30,7 @@ test("accTitle names the diagram and a block accDescr describes it", () => {
     title: "Sign-up",
     description: "Two steps in a row",
   });
-  expect(read.drawable && read.text).not.toMatch(/acc|Two steps/);
+  expect(read.drawable === true && read.text).not.toMatch(/acc|Two steps/);
 });
 
 test("a one-line `graph TD; …` and a flowchart without a direction are given what beautiful-mermaid needs", () => {
@@ -40,12 +40,29 @@ test("a one-line `graph TD; …` and a flowchart without a direction are given w
   });
 });
 
-test("a diagram type beautiful-mermaid cannot draw, or none at all, is not drawable, with the reason", () => {
+test("a Mermaid kind beautiful-mermaid cannot draw is drawn in the browser, named by its title", () => {
   expect(readMermaidSource('\n\npie title Pets\n  "Dogs" : 386')).toEqual({
+    drawable: "in-browser",
+    kind: "Pie chart",
+  });
+  expect(
+    readMermaidSource("gantt\n  accTitle: Launch plan\n  section A\n  Task :a1, 2024-01-01, 3d"),
+  ).toEqual({ drawable: "in-browser", kind: "Gantt chart", title: "Launch plan" });
+  expect(readMermaidSource("---\ntitle: Moves\n---\ngitGraph:\n  commit")).toMatchObject({
+    drawable: "in-browser",
+    kind: "Git graph",
+  });
+  expect(readMermaidSource("C4Context\n  title System")).toMatchObject({ kind: "C4 diagram" });
+  expect(readMermaidSource("sankey-beta\n  a,b,1")).toMatchObject({ kind: "Sankey diagram" });
+});
+
+test("a word that starts no Mermaid diagram, or none at all, is not drawable, with the reason", () => {
+  expect(readMermaidSource('\n\npi title Pets\n  "Dogs" : 386')).toEqual({
     drawable: false,
-    reason: 'Mermaid "pie" diagrams are not supported',
+    reason: 'Mermaid "pi" diagrams are not supported',
     line: 3,
   });
+  expect(readMermaidSource("Pie title Pets")).toMatchObject({ drawable: false });
   expect(readMermaidSource("%% only a comment\n")).toEqual({
     drawable: false,
     reason: "the diagram is empty",

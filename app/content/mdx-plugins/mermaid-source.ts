@@ -1,15 +1,4 @@
-/** The diagrams beautiful-mermaid draws, by the word a Mermaid diagram starts with (lower case). */
-const drawnKinds: Record<string, string> = {
-  graph: "Flowchart",
-  flowchart: "Flowchart",
-  sequencediagram: "Sequence diagram",
-  statediagram: "State diagram",
-  "statediagram-v2": "State diagram",
-  classdiagram: "Class diagram",
-  erdiagram: "Entity relationship diagram",
-  xychart: "Chart",
-  "xychart-beta": "Chart",
-};
+import { browserDrawnKind, serverDrawnKinds } from "./mermaid-kinds";
 
 export type MermaidSource =
   | {
@@ -22,6 +11,13 @@ export type MermaidSource =
       title?: string;
       /** From `accDescr:` or `accDescr { … }`. */
       description?: string;
+    }
+  | {
+      /** A kind beautiful-mermaid does not draw: the page draws it with the mermaid package. */
+      drawable: "in-browser";
+      /** "Pie chart", "Gantt chart", … */
+      kind: string;
+      title?: string;
     }
   | {
       drawable: false;
@@ -72,7 +68,9 @@ export function readMermaidSource(source: string): MermaidSource {
   // Mermaid allows `graph TD; A --> B` on one line and a flowchart without a direction (top to bottom).
   const [header, ...sameLine] = lines[first].trim().split(";");
   const keyword = header.trim().split(/\s+/)[0];
-  const kind = drawnKinds[keyword.toLowerCase()];
+  const kind = serverDrawnKinds[keyword.toLowerCase()];
+  const browserKind = kind ? undefined : browserDrawnKind(keyword);
+  if (browserKind) return { drawable: "in-browser", kind: browserKind, ...(title && { title }) };
   if (!kind)
     return {
       drawable: false,

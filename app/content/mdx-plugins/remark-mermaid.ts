@@ -27,8 +27,10 @@ declare module "mdast" {
 const shownLabels = 8;
 
 /**
- * A ```` ```mermaid ```` fence (Mintlify, Docusaurus, Nextra) is drawn here, at compile time, as an inline
- * SVG: it shows without JavaScript and nothing ships to the browser to draw it. Fence options such as
+ * A ```` ```mermaid ```` fence (Mintlify, Docusaurus, Nextra) of a kind beautiful-mermaid knows is drawn
+ * here, at compile time, as an inline SVG: it shows without JavaScript and nothing ships to the browser to
+ * draw it. Other Mermaid kinds become a figure the page draws with the mermaid package
+ * (app/components/mdx/mermaid-figure.tsx), showing their source until it has. Fence options such as
  * Mintlify's `placement` or `actions` steer its zoom controls, which a static drawing has no use for.
  */
 export function remarkMermaid(context: CompileContext) {
@@ -65,7 +67,11 @@ export function remarkMermaid(context: CompileContext) {
         type: "hastBlock",
         data: {
           hName: "figure",
-          hProperties: { className: ["fh-diagram"], dataDiagram: drawn.kind },
+          hProperties: {
+            className: ["fh-diagram"],
+            dataDiagram: drawn.kind,
+            ...drawn.properties,
+          },
           hChildren: drawn.children,
         },
         position: node.position,
@@ -87,6 +93,14 @@ function drawDiagram({
   draw: typeof drawMermaidSvg;
 }): DrawnDiagram {
   const source = readMermaidSource(node.value);
+  if (source.drawable === "in-browser")
+    return browserDiagram({
+      node,
+      caption,
+      idPrefix,
+      kind: source.kind,
+      name: source.title ?? caption ?? source.kind,
+    });
   if (!source.drawable) return failedDiagram({ node, reason: source.reason, line: source.line });
   const name = source.title ?? caption ?? source.kind;
   let drawn: ReturnType<typeof drawMermaidSvg>;
@@ -105,7 +119,7 @@ function drawDiagram({
     svg.children.unshift(element("desc", {}, [{ type: "text", value: source.description }]));
   }
   return {
-    kind: source.kind.toLowerCase().replace(/\s+/g, "-"),
+    kind: slug(source.kind),
     children: [
       // Focusable and named, so a keyboard can scroll a diagram wider than a phone.
       element(
@@ -124,8 +138,41 @@ function drawDiagram({
   };
 }
 
+/**
+ * What the figure shows until the page's script draws it; the hProperties tell mermaid-figure.tsx how to.
+ */
+function browserDiagram({
+  node,
+  caption,
+  idPrefix,
+  kind,
+  name,
+}: {
+  node: Code;
+  caption: string | undefined;
+  idPrefix: string;
+  kind: string;
+  name: string;
+}): DrawnDiagram {
+  return {
+    kind: slug(kind),
+    properties: { dataDrawnBy: "browser", dataDiagramId: idPrefix, dataLabel: name },
+    children: [
+      element("p", { className: ["fh-diagram__note", "fh-diagram__note--waiting"] }, [
+        text("This diagram is drawn when JavaScript runs; its source is below."),
+      ]),
+      codeBlock(node.value),
+      ...(caption
+        ? [element("figcaption", { className: ["fh-diagram__caption"] }, [text(caption)])]
+        : []),
+    ],
+  };
+}
+
 type DrawnDiagram = {
   kind: string;
+  /** More of the figure's own properties. */
+  properties?: Element["properties"];
   children: ElementContent[];
   reason?: string;
   /** The line of the diagram the reason is about. */
@@ -159,6 +206,10 @@ function codeBlock(value: string) {
   return element("pre", {}, [
     element("code", { className: ["language-mermaid"] }, [text(`${value}\n`)]),
   ]);
+}
+
+function slug(kind: string) {
+  return kind.toLowerCase().replace(/\s+/g, "-");
 }
 
 /** Stable across compiles (modules are content-hashed) and distinct for two diagrams on one page. */

@@ -1,0 +1,124 @@
+// Only mermaid-figure.tsx's dynamic import loads this module, so only a page with such a diagram
+// fetches mermaid's megabytes.
+import mermaid from "mermaid";
+
+let initialized = false;
+let drawing: Promise<unknown> = Promise.resolve();
+
+function initializeOnce() {
+  if (initialized) return;
+  initialized = true;
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: "strict",
+    // A diagram that does not parse throws instead of drawing mermaid's error picture.
+    suppressErrorRendering: true,
+    // app.css is light only (`color-scheme: light`), so mermaid's light theme matches it.
+    theme: "default",
+    fontFamily: getComputedStyle(document.body).fontFamily,
+  });
+}
+
+/**
+ * Draws a diagram to SVG markup that is named for assistive technology and whose `<style>` carries the
+ * page's CSP nonce. Throws mermaid's error for a diagram it cannot parse or draw.
+ */
+export function drawMermaid({
+  id,
+  source,
+  label,
+  nonce,
+  width,
+}: {
+  id: string;
+  source: string;
+  label: string;
+  nonce: string;
+  /** The width a diagram that fills its container (a gantt) is drawn at. */
+  width: number;
+}): Promise<string> {
+  // One at a time: mermaid measures each diagram in the live page, and the nonce below is set for one.
+  const drawn = drawing.then(async () => {
+    initializeOnce();
+    const scratch = document.createElement("div");
+    scratch.className = "fh-diagram__scratch";
+    scratch.style.width = `${width}px`;
+    document.body.append(scratch);
+    try {
+      const { svg } = await withNoncedStyles({
+        scratch,
+        nonce,
+        draw: () => mermaid.render(id, source, scratch),
+      });
+      return namedSvg({ svg, label, nonce });
+    } finally {
+      scratch.remove();
+    }
+  });
+  drawing = drawn.catch(() => undefined);
+  return drawn;
+}
+
+/**
+ * mermaid.render puts a `<style>` into the page while it measures the diagram, and the CSP refuses a
+ * style element without the nonce; mermaid has no option for one, so it is added as mermaid creates it.
+ * The browser then blanks a connected element's nonce attribute, and mermaid's sanitiser re-parses the
+ * markup under the same policy, so the attribute is put back before mermaid reads the markup (an
+ * observer's callback runs before mermaid's next await resumes).
+ */
+async function withNoncedStyles<T>({
+  scratch,
+  nonce,
+  draw,
+}: {
+  scratch: HTMLElement;
+  nonce: string;
+  draw: () => Promise<T>;
+}): Promise<T> {
+  if (!nonce) return draw();
+  const createElement = Document.prototype.createElement;
+  Object.defineProperty(document, "createElement", {
+    configurable: true,
+    value(this: Document, tagName: string, options?: ElementCreationOptions) {
+      const element = createElement.call(this, tagName, options);
+      if (tagName.toLowerCase() === "style") element.setAttribute("nonce", nonce);
+      return element;
+    },
+  });
+  const restoreNonces = new MutationObserver((records) => {
+    for (const { target } of records)
+      if (target instanceof Element && !target.getAttribute("nonce"))
+        target.setAttribute("nonce", nonce);
+  });
+  // Only in the scratch element: elsewhere the page keeps nonces hidden.
+  restoreNonces.observe(scratch, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["nonce"],
+  });
+  try {
+    return await draw();
+  } finally {
+    restoreNonces.disconnect();
+    Reflect.deleteProperty(document, "createElement");
+  }
+}
+
+function namedSvg({ svg, label, nonce }: { svg: string; label: string; nonce: string }) {
+  // A template's content is inert: its <style> applies nowhere until React inserts the markup.
+  const template = document.createElement("template");
+  template.innerHTML = svg;
+  const drawing = template.content.querySelector("svg");
+  if (!drawing) throw new Error("mermaid returned no SVG");
+  drawing.setAttribute("role", "img");
+  drawing.setAttribute("aria-label", label);
+  drawing.removeAttribute("aria-roledescription");
+  drawing.classList.add("fh-diagram__drawing");
+  // mermaid sizes the drawing with max-width; the stylesheet shrinks it to fit, then scrolls, from that.
+  const width = /max-width:\s*([\d.]+)px/.exec(drawing.getAttribute("style") ?? "")?.[1];
+  if (width) drawing.style.setProperty("--fh-diagram-width", `${width}px`);
+  for (const style of template.content.querySelectorAll("style")) {
+    if (nonce) style.setAttribute("nonce", nonce);
+  }
+  return template.innerHTML;
+}
