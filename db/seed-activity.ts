@@ -64,6 +64,11 @@ const walks: Walk[] = [
   { rep: "rep3", productSlug: "ledgerflow", startDaysAgo: 9, modules: 3 },
   { rep: "rep4", productSlug: "crewline", startDaysAgo: 80, beforeRevisions: true },
   { rep: "rep4", productSlug: "ledgerflow", startDaysAgo: 14, modules: 2 },
+  // Team South: rep5–7 stay fresh (the tests walk them); rep8 and rep9 give its charts a story.
+  { rep: "rep8", productSlug: "calliper", startDaysAgo: 40 },
+  { rep: "rep8", productSlug: "crewline", startDaysAgo: 10, modules: 2 },
+  { rep: "rep9", productSlug: "crewline", startDaysAgo: 8 },
+  { rep: "rep9", productSlug: "calliper", startDaysAgo: 12, modules: 3 },
 ];
 
 function sha256(text: string) {

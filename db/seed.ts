@@ -9,7 +9,7 @@ export const demoDomain = "demo.firsthand.test";
 
 const teamsWithReps = [
   { name: "Team North", manager: "manager1", managerName: "Maya Okafor", reps: [1, 2, 3, 4] },
-  { name: "Team South", manager: "manager2", managerName: "Lars Jensen", reps: [5, 6, 7] },
+  { name: "Team South", manager: "manager2", managerName: "Lars Jensen", reps: [5, 6, 7, 8, 9] },
 ];
 const repNames = [
   "Ava Martins",
@@ -19,6 +19,8 @@ const repNames = [
   "Elena Rossi",
   "Femi Adeyemi",
   "Grace Liu",
+  "Hugo Lindqvist",
+  "Iris Novak",
 ];
 
 export function isDatabaseEmpty(): boolean {
@@ -43,5 +45,5 @@ export async function seedDemoOrganisation({
   }
   log(`Seeded the demo organisation. Every demo user's password is "${demoPassword}":`);
   log(`  ${["admin", "author", "csm", "manager1", "manager2"].map(email).join(", ")}`);
-  log(`  ${email("rep1")} … ${email("rep7")}`);
+  log(`  ${email("rep1")} … ${email(`rep${repNames.length}`)}`);
 }

@@ -35,7 +35,7 @@ test("the kept matrix says what getStanding says, rep by rep, product by product
       query: {},
       pageSize: 1000,
     });
-    expect(total).toBe(7);
+    expect(total).toBe(9);
     const seen = new Set<string>();
     const stored = getDb().select().from(repStatuses).all();
     for (const row of rows) {

@@ -594,8 +594,12 @@ for (const route of listRouteFiles()) {
 
 test("a manager sees their own team's reps on the team page and no one else's", async () => {
   for (const [role, own, other] of [
-    ["manager", ["rep1", "rep2", "rep3", "rep4"], ["rep5", "rep6", "rep7"]],
-    ["otherTeamManager", ["rep5", "rep6", "rep7"], ["rep1", "rep2", "rep3", "rep4"]],
+    ["manager", ["rep1", "rep2", "rep3", "rep4"], ["rep5", "rep6", "rep7", "rep8", "rep9"]],
+    [
+      "otherTeamManager",
+      ["rep5", "rep6", "rep7", "rep8", "rep9"],
+      ["rep1", "rep2", "rep3", "rep4"],
+    ],
   ] as const) {
     const html = await (await request({ role, path: "/team" })).text();
     for (const local of own) expect(html, `${role} sees ${local}`).toContain(demoEmail(local));
