@@ -1,49 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { copyDocsProducts, docsFixtures } from "../fixtures/docs/docs-folders";
+import { expect, test } from "vitest";
 import { describeViolations, seriousViolations } from "./axe";
-import { browserForThisFile, signedInContext } from "./browser";
-import { demoCatalog } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { docsFixtureSiteForThisFile } from "./docs-fixture-site";
 import { watchedPage } from "./watched-page";
 
 // The docs fixtures as products: Mintlify's page has a flowchart, Docusaurus's a sequence diagram.
-const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-mermaid-"));
-const browser = browserForThisFile();
-let server: RunningServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  copyDocsProducts({ contentDir, folders: docsFixtures });
-  server = await startServer({ CONTENT_DIR: contentDir });
-  for (const product of await demoCatalog(contentDir))
-    for (const module of product.modules)
-      pages[`${product.slug}/${module.path}`] = `/products/${product.slug}/${module.slug}`;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(contentDir, { recursive: true, force: true });
-});
-
-const flowchartPage = () => pages["mintlify/first-shipment.mdx"];
-const sequencePage = () => pages["docusaurus/docs/scheduling/02-shift-swaps.md"];
-
-function repContext(options: { javaScriptEnabled: boolean; width?: number }) {
-  return signedInContext(browser(), server.baseUrl, "rep1", {
-    javaScriptEnabled: options.javaScriptEnabled,
-    viewport: { width: options.width ?? 1366, height: 900 },
-  });
-}
-
-async function open(page: Page, url: string) {
-  const response = await page.goto(`${server.baseUrl}${url}`);
-  expect(response?.status(), url).toBe(200);
-  await page.locator("main h1").first().waitFor();
-}
+const site = docsFixtureSiteForThisFile();
+const { repContext, open } = site;
+const flowchartPage = () => site.page("mintlify/first-shipment.mdx");
+const sequencePage = () => site.page("docusaurus/docs/scheduling/02-shift-swaps.md");
 
 const diagram = (page: Page) => page.locator('figure.fh-diagram svg[role="img"]');
 

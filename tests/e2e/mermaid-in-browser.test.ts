@@ -1,50 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { copyDocsProducts, docsFixtures } from "../fixtures/docs/docs-folders";
+import { expect, test } from "vitest";
 import { describeViolations, seriousViolations } from "./axe";
-import { browserForThisFile, signedInContext } from "./browser";
-import { demoCatalog } from "./content-keys";
-import { startServer, type RunningServer } from "./start-server";
+import { docsFixtureSiteForThisFile } from "./docs-fixture-site";
 import { watchedPage } from "./watched-page";
 
 // Nextra's alert-volume page has a pie, a gantt and a pie with a syntax error: kinds beautiful-mermaid
 // does not draw, so the page draws them with mermaid.
-const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "fh-mermaid-browser-"));
-const browser = browserForThisFile();
-let server: RunningServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  copyDocsProducts({ contentDir, folders: docsFixtures });
-  server = await startServer({ CONTENT_DIR: contentDir });
-  for (const product of await demoCatalog(contentDir))
-    for (const module of product.modules)
-      pages[`${product.slug}/${module.path}`] = `/products/${product.slug}/${module.slug}`;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(contentDir, { recursive: true, force: true });
-});
-
-const volumePage = () => pages["nextra/alerts/alert-volume.mdx"];
-const flowchartPage = () => pages["mintlify/first-shipment.mdx"];
-
-function repContext(options: { javaScriptEnabled: boolean; width?: number }) {
-  return signedInContext(browser(), server.baseUrl, "rep1", {
-    javaScriptEnabled: options.javaScriptEnabled,
-    viewport: { width: options.width ?? 1366, height: 900 },
-  });
-}
-
-async function open(page: Page, url: string) {
-  const response = await page.goto(`${server.baseUrl}${url}`);
-  expect(response?.status(), url).toBe(200);
-  await page.locator("main h1").first().waitFor();
-}
+const site = docsFixtureSiteForThisFile();
+const { repContext, open } = site;
+const volumePage = () => site.page("nextra/alerts/alert-volume.mdx");
+const flowchartPage = () => site.page("mintlify/first-shipment.mdx");
 
 const figures = (page: Page) => page.locator('figure.fh-diagram[data-drawn-by="browser"]');
 const drawings = (page: Page) => page.locator('figure[data-drawn="true"] svg[role="img"]');
@@ -159,14 +124,14 @@ test("on a 390 px phone the gantt scrolls inside its canvas, not the page", asyn
 test("reached by a client-side navigation, the page draws its diagrams too", async () => {
   const context = await repContext({ javaScriptEnabled: true });
   const { page, problems } = await watchedPage(context);
-  await open(page, pages["nextra/alerts/handover.mdx"]);
+  await open(page, site.page("nextra/alerts/handover.mdx"));
   await page.waitForFunction(
     () =>
       (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter
         ?.state.initialized === true,
   );
   await page.getByRole("link", { name: /Alert volume/ }).click();
-  await page.waitForURL(`${server.baseUrl}${volumePage()}`);
+  await page.waitForURL(`${site.baseUrl()}${volumePage()}`);
   await expect.poll(() => drawings(page).count(), { timeout: 20_000 }).toBe(2);
   expect(problems).toEqual([]);
   await context.close();

@@ -117,15 +117,18 @@ test("a receiver that is down, and a server killed with events queued: every eve
       certified.length,
   );
 
-  // The clock: one of them reaches the end of their certification's validity.
+  // The clock: one of them reaches the end of their certification's validity. Both records of
+  // when it ends (the certification's and the matrix's) move, as they would with time.
   const expiring = certified[0].email;
   const writer = new Database(databasePath);
-  writer
-    .prepare(
-      `update certifications set expires_at = ? where state = 'active' and product_slug = 'ledgerflow'
-       and user_id = (select id from users where email = ?)`,
-    )
-    .run(Date.now() - 1000, expiring);
+  for (const table of ["certifications", "rep_statuses"])
+    writer
+      .prepare(
+        `update ${table} set expires_at = ? where product_slug = 'ledgerflow'
+         ${table === "certifications" ? "and state = 'active'" : ""}
+         and user_id = (select id from users where email = ?)`,
+      )
+      .run(Date.now() - 1000, expiring);
   writer.close();
   await waitFor(
     "the expiry event",
