@@ -98,23 +98,32 @@ test("bumping the module rep2 still owes names exactly rep1 (moved to refresh du
   expect(rowCounts(), "the database is only read").toEqual(before);
 });
 
-test("bumping another LedgerFlow module keeps rep2's first deadline; a Crewline bump names rep1 and the lapsed rep4", async () => {
+test("bumping another LedgerFlow module keeps rep2's first deadline; a Crewline bump names rep1, rep9 and the lapsed rep4", async () => {
   freshContent();
   setRevision(path.join(ledgerflow, "kickoff.mdx"), 2);
   setRevision(path.join(crewline, "01-import-your-crew.mdx"), 2);
   const result = await impact(["--dir", contentDir]);
   expect(result.code).toBe(0);
   expect(emails(result.stdout).sort()).toEqual(
-    [demoEmail("rep1"), demoEmail("rep1"), demoEmail("rep2"), demoEmail("rep4")].sort(),
+    [
+      demoEmail("rep1"),
+      demoEmail("rep1"),
+      demoEmail("rep2"),
+      demoEmail("rep4"),
+      demoEmail("rep9"),
+    ].sort(),
   );
   const lines = repLines(result.stdout);
+  // rep9 (Team South) is certified on Crewline only.
+  const rep9 = lines.find((line) => line.includes(demoEmail("rep9")));
+  expect(rep9).toMatch(/crewline: Certified → Refresh due, lapses/);
   const rep2 = lines.find((line) => line.includes(demoEmail("rep2")));
   expect(rep2).toMatch(/ledgerflow: Refresh due → Refresh due, lapses [^(]+; re-take/);
   const rep4 = lines.find((line) => line.includes(demoEmail("rep4")));
   expect(rep4).toMatch(/crewline: Lapsed → Lapsed, lapsed since/);
   const rep1Crewline = lines.find((l) => l.includes(demoEmail("rep1")) && l.includes("crewline"));
   expect(rep1Crewline).toContain("Certified → Refresh due");
-  expect(result.stdout).toContain("2 module changes, 4 certifications");
+  expect(result.stdout).toContain("2 module changes, 5 certifications");
 });
 
 test("an edit whose revision cannot be read keeps the live revision and is reported", async () => {
