@@ -30,8 +30,8 @@ app.set("trust proxy", false);
 
 // Every response carries the security headers (pages, data, assets, refusals, errors), filled in
 // as the headers go out so a response that sets its own (an author's SVG) keeps them, once. A
-// response sent before its request body was read (a 405, a refused form) closes the connection:
-// Node resets a kept-alive socket whose unread body it cannot drain.
+// response sent before its request body was read (a 405, a refused form) drains that body: closing
+// the socket instead would reset a client still sending it, which then sees no response at all.
 app.use((req, res, next) => {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
@@ -40,7 +40,7 @@ app.use((req, res, next) => {
   res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
     for (const [name, value] of Object.entries(defaults))
       if (!this.hasHeader(name)) this.setHeader(name, value);
-    if (!req.complete) this.setHeader("Connection", "close");
+    if (!req.complete) discardBody(req);
     return writeHead.apply(this, args);
   } as typeof writeHead;
   next();
@@ -60,12 +60,23 @@ app.use((req, res, next) => {
 });
 
 // Forms here are a few short fields; refusing a large body before anything reads it keeps memory
-// flat, and closing the connection spares the client a reset while it is still sending.
+// flat. Its bytes are read and dropped so the client gets the 413 rather than a reset.
 const maxBodyBytes = 1024 * 1024;
 app.use((req, res, next) => {
   if (Number(req.get("content-length") ?? 0) <= maxBodyBytes) return next();
-  res.set("Connection", "close").status(413).type("text/plain").send("That request is too large.");
+  res.status(413).type("text/plain").send("That request is too large.");
 });
+
+// Draining is bounded: a sender that keeps going past this loses the connection.
+const maxDiscardBytes = 16 * maxBodyBytes;
+function discardBody(req: Request) {
+  let bytes = 0;
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > maxDiscardBytes) req.socket.destroy();
+  });
+  req.resume();
+}
 
 if (viteDevServer) {
   // Editing content in dev reloads the open pages, which then show the recompiled module.
