@@ -13,9 +13,31 @@ function initializeOnce() {
     securityLevel: "strict",
     // A diagram that does not parse throws instead of drawing mermaid's error picture.
     suppressErrorRendering: true,
-    // app.css is light only (`color-scheme: light`), so mermaid's light theme matches it.
-    theme: "default",
+    // "base" is the one theme mermaid lets a site recolour: app.css's light palette, so a diagram
+    // reads as part of the page. Slice colours are dark enough for white labels.
+    theme: "base",
     fontFamily: getComputedStyle(document.body).fontFamily,
+    themeVariables: {
+      primaryColor: "#eaf0ff",
+      primaryBorderColor: "#a9bdf5",
+      primaryTextColor: "#172033",
+      secondaryColor: "#e5f6ef",
+      tertiaryColor: "#f3f5fa",
+      lineColor: "#8b94a8",
+      textColor: "#172033",
+      pie1: "#1f5eff",
+      pie2: "#0e7250",
+      pie3: "#a45d00",
+      pie4: "#c0322b",
+      pie5: "#6a4bc4",
+      pie6: "#0b6e80",
+      pie7: "#5b6478",
+      pie8: "#9a2f7a",
+      pieSectionTextColor: "#ffffff",
+      pieStrokeColor: "#ffffff",
+      pieOuterStrokeColor: "#e2e6ef",
+      pieOpacity: "1",
+    },
   });
 }
 
