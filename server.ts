@@ -28,6 +28,18 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 
+const maxBodyBytes = 1024 * 1024;
+// Draining is bounded: a sender that keeps going past this loses the connection.
+const maxDiscardBytes = 16 * maxBodyBytes;
+function discardBody(req: Request) {
+  let bytes = 0;
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > maxDiscardBytes) req.socket.destroy();
+  });
+  req.resume();
+}
+
 // Every response carries the security headers (pages, data, assets, refusals, errors), filled in
 // as the headers go out so a response that sets its own (an author's SVG) keeps them, once. A
 // response sent before its request body was read (a 405, a refused form) drains that body: closing
@@ -61,22 +73,10 @@ app.use((req, res, next) => {
 
 // Forms here are a few short fields; refusing a large body before anything reads it keeps memory
 // flat. Its bytes are read and dropped so the client gets the 413 rather than a reset.
-const maxBodyBytes = 1024 * 1024;
 app.use((req, res, next) => {
   if (Number(req.get("content-length") ?? 0) <= maxBodyBytes) return next();
   res.status(413).type("text/plain").send("That request is too large.");
 });
-
-// Draining is bounded: a sender that keeps going past this loses the connection.
-const maxDiscardBytes = 16 * maxBodyBytes;
-function discardBody(req: Request) {
-  let bytes = 0;
-  req.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (bytes > maxDiscardBytes) req.socket.destroy();
-  });
-  req.resume();
-}
 
 if (viteDevServer) {
   // Editing content in dev reloads the open pages, which then show the recompiled module.

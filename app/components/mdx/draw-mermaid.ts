@@ -13,32 +13,45 @@ function initializeOnce() {
     securityLevel: "strict",
     // A diagram that does not parse throws instead of drawing mermaid's error picture.
     suppressErrorRendering: true,
-    // "base" is the one theme mermaid lets a site recolour: app.css's light palette, so a diagram
-    // reads as part of the page. Slice colours are dark enough for white labels.
+    // "base" is the one theme mermaid lets a site recolour: the app's own tokens, so a diagram reads
+    // as part of the page. Slice colours are dark enough for white labels.
     theme: "base",
     fontFamily: getComputedStyle(document.body).fontFamily,
-    themeVariables: {
-      primaryColor: "#eaf0ff",
-      primaryBorderColor: "#a9bdf5",
-      primaryTextColor: "#172033",
-      secondaryColor: "#e5f6ef",
-      tertiaryColor: "#f3f5fa",
-      lineColor: "#8b94a8",
-      textColor: "#172033",
-      pie1: "#1f5eff",
-      pie2: "#0e7250",
-      pie3: "#a45d00",
-      pie4: "#c0322b",
-      pie5: "#6a4bc4",
-      pie6: "#0b6e80",
-      pie7: "#5b6478",
-      pie8: "#9a2f7a",
-      pieSectionTextColor: "#ffffff",
-      pieStrokeColor: "#ffffff",
-      pieOuterStrokeColor: "#e2e6ef",
-      pieOpacity: "1",
-    },
+    themeVariables: appThemeVariables(),
   });
+}
+
+/** mermaid derives shades from these, so it needs the computed colours, not `var()`s. */
+function appThemeVariables() {
+  const root = getComputedStyle(document.documentElement);
+  const tokens = {
+    primaryColor: "--fh-primary-soft",
+    primaryBorderColor: "--fh-diagram-border",
+    primaryTextColor: "--fh-text",
+    textColor: "--fh-text",
+    secondaryColor: "--fh-success-soft",
+    tertiaryColor: "--fh-mdx-subtle",
+    lineColor: "--fh-diagram-line",
+    pie1: "--fh-primary",
+    pie2: "--fh-success",
+    pie3: "--fh-warning",
+    pie4: "--fh-danger",
+    pie7: "--fh-muted",
+    pieOuterStrokeColor: "--fh-border",
+  };
+  const fromTokens = Object.entries(tokens)
+    .map(([name, token]) => [name, root.getPropertyValue(token).trim()])
+    .filter(([, value]) => value);
+  return {
+    ...Object.fromEntries(fromTokens),
+    // Colours the app has no token for, as dark as the ones above.
+    pie5: "#6a4bc4",
+    pie6: "#0b6e80",
+    pie8: "#9a2f7a",
+    pieSectionTextColor: "#ffffff",
+    pieStrokeColor: "#ffffff",
+    pieOpacity: "1",
+  };
 }
 
 /**
