@@ -9,6 +9,7 @@ import { prepareDatabase } from "./db/prepare";
 import { isCrossSiteRequest } from "./app/utils/csrf.server";
 import { getEnv } from "./app/utils/env.server";
 import { startOutboxWorker } from "./app/integrations/worker.server";
+import { maxBodyBytes } from "./app/utils/request-body.server";
 import { createNonce, securityHeaders } from "./app/utils/security-headers.server";
 import {
   readSessionTokenFromHeader,
@@ -28,10 +29,11 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 
-const maxBodyBytes = 1024 * 1024;
 // Draining is bounded: a sender that keeps going past this loses the connection.
 const maxDiscardBytes = 16 * maxBodyBytes;
 function discardBody(req: Request) {
+  // Once answered, the body is nobody's: a reader that gave up on it must not pause the drain.
+  req.removeAllListeners("data");
   let bytes = 0;
   req.on("data", (chunk: Buffer) => {
     bytes += chunk.length;
@@ -72,7 +74,8 @@ app.use((req, res, next) => {
 });
 
 // Forms here are a few short fields; refusing a large body before anything reads it keeps memory
-// flat. Its bytes are read and dropped so the client gets the 413 rather than a reset.
+// flat. Its bytes are read and dropped so the client gets the 413 rather than a reset. A chunked
+// body declares no length: readBodyWithin stops reading it at the same limit.
 app.use((req, res, next) => {
   if (Number(req.get("content-length") ?? 0) <= maxBodyBytes) return next();
   res.status(413).type("text/plain").send("That request is too large.");

@@ -1,6 +1,7 @@
 import type { ZodTypeAny, z } from "zod";
 import type { ApiScope } from "#db/schema";
 import { getApiToken, recordApiUse, tokenScopes } from "~/models/api-token.server";
+import { maxBodyBytes, readBodyWithin } from "./request-body.server";
 
 export function apiError(status: number, error: string, headers?: Record<string, string>) {
   return Response.json({ error }, { status, headers });
@@ -25,8 +26,16 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw apiError(415, "Send a JSON body with Content-Type: application/json.");
   }
+  const body = await readBodyWithin(request).catch(() => undefined);
+  if (body === null) {
+    throw apiError(
+      413,
+      `The body is larger than ${maxBodyBytes / 1024 / 1024} MB; send less at once.`,
+    );
+  }
   try {
-    return await request.json();
+    if (!body) throw new Error("The body stopped arriving.");
+    return JSON.parse(new TextDecoder().decode(body)) as unknown;
   } catch {
     throw apiError(400, "The body is not valid JSON.");
   }

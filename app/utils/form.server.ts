@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { readBodyWithin } from "./request-body.server";
 
 const formTypes = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
@@ -18,8 +19,11 @@ export async function requireFormData(request: Request): Promise<FormData> {
   if (!formTypes.test(type)) {
     refuse("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).", 415);
   }
+  const body = await readBodyWithin(request).catch(() => undefined);
+  if (body === null) refuse("That request is too large.", 413);
   try {
-    return await request.formData();
+    if (!body) throw new Error("The body stopped arriving.");
+    return await new Response(body, { headers: { "Content-Type": type } }).formData();
   } catch {
     return refuse("That form could not be read. Reload the page and try again.", 400);
   }

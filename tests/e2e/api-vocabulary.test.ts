@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { vocabularyCheckResponse } from "~/api/vocabulary-schemas";
 import { createApiToken } from "./api-token";
+import { chunkedBody, chunkedPost } from "./chunked-body";
 import { serverForThisFile } from "./server-for-this-file";
 
 // Its own server: the test creates API tokens in its database.
@@ -183,4 +184,19 @@ test("the OpenAPI document describes the endpoint and its scope", async () => {
       "VocabularyCheckResponse",
     ]),
   );
+});
+
+test("a JSON body sent in chunks, with no length up front, is read when small and refused past 1 MB", async () => {
+  const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const url = `${server.baseUrl}/api/v1/vocabulary/check`;
+  const small = await fetch(
+    url,
+    chunkedPost(chunkedBody(JSON.stringify({ text: pitch })), headers),
+  );
+  expect(small.status).toBe(200);
+  expect(vocabularyCheckResponse.parse(await small.json()).matches.length).toBeGreaterThan(0);
+
+  const large = await fetch(url, chunkedPost(chunkedBody('{"text":"', 1_100_000), headers));
+  expect(large.status).toBe(413);
+  expect(((await large.json()) as { error: string }).error).toMatch(/larger than 1 MB/);
 });

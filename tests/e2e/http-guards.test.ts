@@ -1,5 +1,6 @@
 import { expect, inject, test } from "vitest";
 import { demoEmail, demoPassword, signInCookie } from "./browser";
+import { chunkedBody, chunkedPost } from "./chunked-body";
 
 const baseUrl = inject("baseUrl");
 
@@ -133,4 +134,22 @@ test("a form posted where nothing reads it is answered every time, never with a 
   });
   expect(oversized.status).toBe(413);
   expect(await oversized.text()).toMatch(/too large/);
+});
+
+test("a form sent in chunks, with no length up front, is read when small and refused past 1 MB as it arrives", async () => {
+  const type = { "Content-Type": "application/x-www-form-urlencoded" };
+  const small = new URLSearchParams({ email: demoEmail("rep1"), password: demoPassword });
+  const signedIn = await fetch(`${baseUrl}/login`, chunkedPost(chunkedBody(`${small}`), type));
+  expect(signedIn.status).toBe(302);
+  expect(signedIn.headers.get("set-cookie")).toMatch(/firsthand_session=/);
+
+  for (const bytes of [1_100_000, 5_000_000]) {
+    const response = await fetch(
+      `${baseUrl}/login`,
+      chunkedPost(chunkedBody("padding=", bytes), type),
+    );
+    expect(response.status, `${bytes} bytes`).toBe(413);
+    expect(await response.text()).toMatch(/too large/);
+  }
+  expect((await fetch(`${baseUrl}/login`)).status).toBe(200);
 });
