@@ -7,6 +7,7 @@ export default defineConfig({
     globals: true,
     include: [
       "app/**/*.test.{ts,tsx}",
+      "bench/**/*.test.ts",
       "db/**/*.test.ts",
       "scripts/**/*.test.ts",
       "tests/unit/**/*.test.ts",

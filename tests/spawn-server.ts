@@ -29,18 +29,27 @@ export async function spawnServer({
   env,
   port,
   preload = [],
+  nodeOptions = [],
   startTimeoutMs = 60_000,
 }: {
   env: Record<string, string>;
   port?: number;
   /** Modules loaded before the server (`node --import`), e.g. a test's fault switch. */
   preload?: string[];
+  /** Flags for node itself, e.g. the benchmark's `--cpu-prof`. */
+  nodeOptions?: string[];
   startTimeoutMs?: number;
 }): Promise<SpawnedServer> {
   const listenOn = port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", ...preload.flatMap((file) => ["--import", file]), "server.ts"],
+    [
+      ...nodeOptions,
+      "--import",
+      "tsx",
+      ...preload.flatMap((file) => ["--import", file]),
+      "server.ts",
+    ],
     {
       env: { ...process.env, NODE_ENV: "production", PORT: String(listenOn), ...env },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
