@@ -7,10 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { benchPassword } from "../scripts/bench-data";
 import { spawnServer } from "../tests/spawn-server";
 import { splitCpu, type CpuProfile } from "./cpu-split";
-import { measure } from "./measure";
+import { measure, type Figure } from "./measure";
+import { signIn } from "./sign-in";
 
 const pageSchema = z
   .string()
@@ -63,20 +63,11 @@ async function profilePage(page: Page) {
       SWEEP_INTERVAL_MS: "3600000",
     },
   });
+  let figure: Figure;
   try {
     while (!server.output().includes("Start-up sweep"))
       await new Promise((r) => setTimeout(r, 200));
-    let cookie = "";
-    if (page.email) {
-      const response = await fetch(`${server.baseUrl}/login`, {
-        method: "POST",
-        body: new URLSearchParams({ email: page.email, password: benchPassword }),
-        redirect: "manual",
-      });
-      if (response.status !== 302)
-        throw new Error(`Sign-in as ${page.email} failed: ${response.status}`);
-      cookie = response.headers.get("set-cookie")!.split(";")[0];
-    }
+    const cookie = page.email ? await signIn(server.baseUrl, page.email) : "";
     const first = await fetch(server.baseUrl + page.path, {
       headers: { cookie },
       redirect: "manual",
@@ -86,26 +77,25 @@ async function profilePage(page: Page) {
     console.log(
       `[profile] ${page.path}${page.email ? ` as ${page.email}` : ""}: ${args.seconds} s…`,
     );
-    const figure = await measure(
+    figure = await measure(
       server.baseUrl,
       { name: page.path, path: page.path, headers: cookie ? { cookie } : undefined },
       { seconds: args.seconds, connections: args.connections },
     );
-    await server.stop();
-    // The main thread's profile is the largest; worker threads write their own.
-    const [file] = fs
-      .readdirSync(profileDir)
-      .map((name) => path.join(profileDir, name))
-      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-    const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
-    return {
-      figure,
-      split: splitCpu(profile, { windowMs: args.seconds * 1000, requests: figure.requests }),
-    };
   } finally {
     await server.stop();
-    fs.rmSync(profileDir, { recursive: true, force: true });
   }
+  // The main thread's profile is the largest; worker threads write their own.
+  const [file] = fs
+    .readdirSync(profileDir)
+    .map((name) => path.join(profileDir, name))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  return {
+    figure,
+    split: splitCpu(profile, { windowMs: args.seconds * 1000, requests: figure.requests }),
+  };
 }
 
 const results: ({ page: Page } & Awaited<ReturnType<typeof profilePage>>)[] = [];

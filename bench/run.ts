@@ -8,16 +8,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { z } from "zod";
-import {
-  benchDomain,
-  benchPassword,
-  generateBenchData,
-  parseBenchDataArgs,
-} from "../scripts/bench-data";
+import { benchDomain, generateBenchData, parseBenchDataArgs } from "../scripts/bench-data";
 import { measure, type Figure, type Target } from "./measure";
 import { mixedRequests, type RepWalk } from "./mixed";
 import { spawnServer } from "../tests/spawn-server";
 import { serverRssMb } from "./server-rss";
+import { signIn as signInAt } from "./sign-in";
 
 const argsSchema = z.object({
   data: z.string().optional(),
@@ -254,15 +250,6 @@ while (!(sweepLine = /Start-up sweep: .*/.exec(server.output())?.[0] ?? "")) {
 const sweepMs = Number(/in (\d+) ms/.exec(sweepLine)?.[1] ?? NaN);
 progress(`first response ${firstResponseMs.toFixed(0)} ms after start; ${sweepLine}`);
 
-async function signIn(email: string) {
-  const response = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email, password: benchPassword }),
-    redirect: "manual",
-  });
-  if (response.status !== 302) throw new Error(`Sign-in as ${email} failed: ${response.status}`);
-  return response.headers.get("set-cookie")!.split(";")[0];
-}
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>) {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size)
@@ -270,6 +257,7 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promis
   return out;
 }
 
+const signIn = (email: string) => signInAt(baseUrl, email);
 const managerCookie = await signIn(`manager1@${benchDomain}`);
 const adminCookie = await signIn(`admin@${benchDomain}`);
 const repCookie = await signIn(`rep1@${benchDomain}`);

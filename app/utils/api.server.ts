@@ -33,8 +33,8 @@ export async function readJson(request: Request): Promise<unknown> {
       `The body is larger than ${maxBodyBytes / 1024 / 1024} MB; send less at once.`,
     );
   }
+  if (!body) throw apiError(400, "The body stopped arriving; send it again.");
   try {
-    if (!body) throw new Error("The body stopped arriving.");
     return JSON.parse(new TextDecoder().decode(body)) as unknown;
   } catch {
     throw apiError(400, "The body is not valid JSON.");

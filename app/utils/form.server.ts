@@ -21,12 +21,13 @@ export async function requireFormData(request: Request): Promise<FormData> {
   }
   const body = await readBodyWithin(request).catch(() => undefined);
   if (body === null) refuse("That request is too large.", 413);
-  try {
-    if (!body) throw new Error("The body stopped arriving.");
-    return await new Response(body, { headers: { "Content-Type": type } }).formData();
-  } catch {
-    return refuse("That form could not be read. Reload the page and try again.", 400);
-  }
+  const form =
+    body &&
+    (await new Response(body, { headers: { "Content-Type": type } })
+      .formData()
+      .catch(() => undefined));
+  if (!form) refuse("That form could not be read. Reload the page and try again.", 400);
+  return form;
 }
 
 /** One value per field name; a repeated field stays an array, so a schema expecting text refuses it. */
