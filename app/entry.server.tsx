@@ -32,6 +32,7 @@ export default function handleRequest(
         done();
       },
       final(done) {
+        clearTimeout(timeout);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(
           new Response(Buffer.concat(chunks), {
@@ -60,6 +61,7 @@ export default function handleRequest(
           pipe(page);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -68,6 +70,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Cleared once the page is out: a pending timer would hold the whole render for five seconds.
+    const timeout = setTimeout(abort, ABORT_DELAY);
   });
 }
