@@ -26,14 +26,14 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw apiError(415, "Send a JSON body with Content-Type: application/json.");
   }
-  const body = await readBodyWithin(request).catch(() => undefined);
-  if (body === null) {
+  const body = await readBodyWithin(request);
+  if (body === "too large") {
     throw apiError(
       413,
       `The body is larger than ${maxBodyBytes / 1024 / 1024} MB; send less at once.`,
     );
   }
-  if (!body) throw apiError(400, "The body stopped arriving; send it again.");
+  if (body === "unreadable") throw apiError(400, "The body stopped arriving; send it again.");
   try {
     return JSON.parse(new TextDecoder().decode(body)) as unknown;
   } catch {

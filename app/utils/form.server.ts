@@ -19,10 +19,10 @@ export async function requireFormData(request: Request): Promise<FormData> {
   if (!formTypes.test(type)) {
     refuse("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).", 415);
   }
-  const body = await readBodyWithin(request).catch(() => undefined);
-  if (body === null) refuse("That request is too large.", 413);
+  const body = await readBodyWithin(request);
+  if (body === "too large") refuse("That request is too large.", 413);
   const form =
-    body &&
+    body !== "unreadable" &&
     (await new Response(body, { headers: { "Content-Type": type } })
       .formData()
       .catch(() => undefined));

@@ -2,23 +2,30 @@
 export const maxBodyBytes = 1024 * 1024;
 
 /**
- * The whole body, or null once it passes `maxBodyBytes`. Counted as it arrives: a chunked body has
- * no Content-Length for server.ts to refuse before anything reads it.
+ * The whole body; "too large" once it passes `maxBodyBytes`, counted as it arrives (a chunked body
+ * has no Content-Length for server.ts to refuse before anything reads it); "unreadable" when the
+ * client stops sending midway.
  */
-export async function readBodyWithin(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function readBodyWithin(
+  request: Request,
+): Promise<Uint8Array<ArrayBuffer> | "too large" | "unreadable"> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
-    size += value.byteLength;
-    if (size > maxBodyBytes) {
-      // Not cancelled: that destroys the socket before the refusal is sent. server.ts drains the rest.
-      reader.releaseLock();
-      return null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks);
+      size += value.byteLength;
+      if (size > maxBodyBytes) {
+        // Not cancelled: that destroys the socket before the refusal is sent. server.ts drains the rest.
+        reader.releaseLock();
+        return "too large";
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch {
+    return "unreadable";
   }
 }
